@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { RUNTIME, type Runtime } from '#application';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
+import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
+import { HealthController } from '../health/health.controller.js';
+import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
+import { createValidationPipe } from '../http/validation.pipe.js';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
+
+export interface AppDependencies {
+  readonly eventStore: EventStore;
+  readonly runtime: Runtime;
+  readonly adminKeys: AdminKeyRegistry;
+  readonly idempotency: IdempotencyStore;
+}
+
+/** The HTTP service. Adapters are built outside (create-app.ts) and handed in, so tests can swap them. */
+@Module({})
+export class AppModule {
+  static forRoot(deps: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, ...ADMIN_CONTROLLERS],
+      providers: [
+        { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: RUNTIME, useValue: deps.runtime },
+        { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
+        { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        AdminAuthGuard,
+        ...COMMAND_HANDLERS,
+      ],
+    };
+  }
+}
+

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { join } from 'node:path';
+import { nodeRuntime, type Runtime } from '#application';
+import { createEventStore, type EventStore } from '#event-store';
+import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
+import type { AppConfig } from '../config/app-config.js';
+import { createLogger } from '../http/create-logger.js';
+import { PinoLoggerService } from '../http/pino-logger.service.js';
+import { IdempotencyStore } from '../idempotency/idempotency-store.js';
+import { ApiDatabase } from '../storage/api-database.js';
+import { AppModule } from './app.module.js';
+import { setupOpenApi } from './openapi.js';
+
+export interface CreateAppOptions {
+  readonly logger?: Logger;
+  readonly runtime?: Runtime;
+  /** Where a generated admin key is shown once (default: stdout, outside the JSON log). */
+  readonly announceAdminKey?: (name: string, secret: string) => void;
+}
+
+export interface RunningParts {
+  readonly app: NestFastifyApplication;
+  readonly eventStore: EventStore;
+}
+
+const printAdminKeyOnce = (name: string, secret: string) => {
+  process.stdout.write(
+    `\nGenerated admin API key "${name}" (shown once, stored hashed; keep it safe):\n\n    ${secret}\n\n` +
+      'Send it as: Authorization: Bearer <key>. Set ADMIN_API_KEY to choose your own.\n\n',
+  );
+};
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningParts> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const apiDatabase = new ApiDatabase(join(config.dataDir, 'api.sqlite'));
+  const eventStore = await createEventStore(config.eventStore);
+  const adminKeys = AdminKeyRegistry.open(apiDatabase, config.adminApiKey, options.announceAdminKey ?? printAdminKeyOnce);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({
+      eventStore,
+      runtime: options.runtime ?? nodeRuntime,
+      adminKeys,
+      idempotency: new IdempotencyStore(apiDatabase),
+    }),
+    adapter,
+    { logger: new PinoLoggerService(logger) },
+  );
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  const closeStores = async () => {
+    await eventStore.close();
+    apiDatabase.close();
+  };
+  app.getHttpAdapter().getInstance().addHook('onClose', closeStores);
+  return { app, eventStore };
+}

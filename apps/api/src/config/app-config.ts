@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the service reads from the environment; README's configuration table mirrors it. */
+export const CONFIG_VARIABLES = {
+  PORT: 'TCP port of the HTTP service (default 3000).',
+  HOST: 'Address to listen on (default 127.0.0.1; use 0.0.0.0 to serve other machines).',
+  DATA_DIR: 'Folder of the embedded SQLite files (default ./data).',
+  ADMIN_API_KEY: 'Admin bearer key. Unset on a fresh data folder: one is generated, printed once, stored hashed.',
+  ADMIN_API_KEY_NAME: 'Name of that key, recorded as the actor of every change (default admin).',
+  EVENT_STORE: 'sqlite (default, embedded) or eventstoredb.',
+  EVENTSTOREDB_URL: 'EventStoreDB connection string, when EVENT_STORE=eventstoredb.',
+  TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
+} as const;
+
+const cidrList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must have at least 16 characters').optional(),
+    ADMIN_API_KEY_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only').default('admin'),
+    EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    EVENTSTOREDB_URL: z.string().optional(),
+    TRUSTED_PROXIES: cidrList,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((c) => c.EVENT_STORE !== 'eventstoredb' || !!c.EVENTSTOREDB_URL, {
+    message: 'EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb',
+    path: ['EVENTSTOREDB_URL'],
+  });
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
+  readonly eventStore: { kind: 'sqlite'; file: string } | { kind: 'eventstoredb'; connectionString: string };
+  readonly trustedProxies: readonly string[];
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${reasons.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    adminApiKey: { name: c.ADMIN_API_KEY_NAME, secret: c.ADMIN_API_KEY },
+    eventStore:
+      c.EVENT_STORE === 'eventstoredb'
+        ? { kind: 'eventstoredb', connectionString: c.EVENTSTOREDB_URL as string }
+        : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') },
+    trustedProxies: c.TRUSTED_PROXIES,
+    logLevel: c.LOG_LEVEL,
+  };
+}

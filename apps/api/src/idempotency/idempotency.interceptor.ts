@@ -1,0 +1,68 @@
+import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { catchError, Observable, of, tap, throwError } from 'rxjs';
+import type { AdminRequest } from '../admin-auth/admin-auth.guard.js';
+import { ValidationFailedError } from '../http/problem.js';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store.js';
+
+const REPLAYED_HEADERS = ['etag', 'location'];
+
+/**
+ * `Idempotency-Key` on a POST: the first answer is stored and a retry with the same key and the
+ * same request gets it again, appending nothing. The same key with another request is refused.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const rawKey = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || rawKey === undefined) return next.handle();
+    const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
+    if (!key || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+    }
+    const scope = `${request.actor}\n${key}`;
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const reservation = this.store.reserve(scope, fingerprint, Date.now());
+    switch (reservation.kind) {
+      case 'mismatch':
+        throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
+      case 'in_flight':
+        throw new ConflictException('a request with this Idempotency-Key is still being handled; retry shortly');
+      case 'replay':
+        for (const [name, value] of Object.entries(reservation.answer.headers)) reply.header(name, value);
+        reply.header('idempotent-replayed', 'true').status(reservation.answer.status);
+        return of(reservation.answer.body);
+      case 'reserved':
+        return next.handle().pipe(
+          tap((body) => {
+            const status = statusOf(context);
+            this.store.complete(scope, { status, headers: headersOf(reply), body }, Date.now());
+          }),
+          catchError((error: unknown) => {
+            this.store.release(scope);
+            return throwError(() => error);
+          }),
+        );
+    }
+  }
+}
+
+/** The route's @HttpCode (Nest applies it only after interceptors ran), 201 for a POST by default. */
+function statusOf(context: ExecutionContext): number {
+  return (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+}
+
+function headersOf(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name);
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import { createApp } from './bootstrap/create-app.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config/app-config.js';
+
+const HELP = `app-connectors API: admin command API for app connectors (event-sourced).
+
+Usage: npm start [-- --help]
+       node dist/apps/api/src/main.js [--help]
+
+Configuration comes from environment variables:
+${Object.entries(CONFIG_VARIABLES)
+  .map(([name, text]) => `  ${name.padEnd(20)} ${text}`)
+  .join('\n')}
+
+Docs: http://HOST:PORT/docs (OpenAPI JSON at /docs-json); health: /health.
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const config = loadConfig(process.env);
+  const { app } = await createApp(config);
+  await app.listen(config.port, config.host);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof TypeError ? error.message : String((error as Error)?.stack ?? error);
+  process.stderr.write(`app-connectors: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import type { EventMetadata } from '#event-store';
+
+/** Who asks, and from where: turned into event metadata by the command executor. */
+export interface CommandContext {
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly sourceIp: string | null;
+  /** The stream version the caller last saw (`If-Match`); a different current version is refused. */
+  readonly expectedVersion?: number;
+}
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+export function toMetadata(context: CommandContext, time: Date): EventMetadata {
+  return {
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    sourceIp: context.sourceIp,
+    time: time.toISOString(),
+    schemaVersion: EVENT_SCHEMA_VERSION,
+  };
+}

@@ -1,0 +1,19 @@
+import { formatIpAddress, parseIpAddress, unmapIpv4, type IpFamily } from './ip-address.js';
+
+export type ClientAddress = { readonly family: IpFamily; readonly address: string };
+
+const ZONE_ID = /%[^%]*$/;
+
+/**
+ * Normalises the address a request came from (a socket's remote address), for matching against
+ * IP restrictions: IPv4-mapped IPv6 becomes IPv4, IPv6 is lowercased and compressed, and an IPv6
+ * zone id is dropped (it names a local interface, not part of the address). Never throws.
+ */
+export function parseClientAddress(text: string | null | undefined): ClientAddress | null {
+  const trimmed = text?.trim() ?? '';
+  const withoutZone = trimmed.includes(':') ? trimmed.replace(ZONE_ID, '') : trimmed;
+  const parsed = parseIpAddress(withoutZone);
+  if (parsed === null) return null;
+  const address = unmapIpv4(parsed);
+  return { family: address.kind(), address: formatIpAddress(address) };
+}

@@ -1,0 +1,28 @@
+import { assertNever } from '../shared/decider.js';
+import type { UserGroupEvent } from './user-group.events.js';
+
+export type UserGroup = {
+  readonly environmentId: string;
+  readonly groupId: string;
+  readonly name: string;
+  /** User ids, sorted. */
+  readonly members: readonly string[];
+};
+
+/** `null` until the group is created. */
+export type UserGroupState = UserGroup | null;
+
+export const initialUserGroupState = (): UserGroupState => null;
+
+export function evolveUserGroup(state: UserGroupState, event: UserGroupEvent): UserGroupState {
+  if (event.type === 'UserGroupCreated') return { ...event.data, members: [] };
+  if (state === null) return state;
+  switch (event.type) {
+    case 'UserGroupMemberAdded':
+      return { ...state, members: [...state.members, event.data.userId].sort() };
+    case 'UserGroupMemberRemoved':
+      return { ...state, members: state.members.filter((userId) => userId !== event.data.userId) };
+    default:
+      return assertNever(event);
+  }
+}
