@@ -36,7 +36,7 @@ const STATUS_OF_DOMAIN_KIND = { invalid: 400, not_found: 404, conflict: 409, rul
 
 export function problem(status: number, code: string, detail: string, errors?: readonly FieldError[]): Problem {
   return {
-    type: `https://app-connectors.dev/problems/${code.replaceAll('_', '-')}`,
+    type: `urn:app-connectors:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,

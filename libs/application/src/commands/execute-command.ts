@@ -24,7 +24,8 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<State, Command, Event>,
-  command: Command,
+  /** The command, or a function building it from the current state (to look up facts it needs). */
+  command: Command | ((state: State) => Promise<Command>),
   context: CommandContext,
   now: Date,
 ): Promise<CommandOutcome<State>> {
@@ -34,7 +35,7 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
     throw new PreconditionFailedError(streamId, context.expectedVersion, version);
   }
   const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState());
-  const decided = decider.decide(command, state);
+  const decided = decider.decide(typeof command === 'function' ? await (command as (s: State) => Promise<Command>)(state) : command, state);
   const lastPosition = history.at(-1)?.position ?? 0;
   if (decided.length === 0) return { state, version, position: lastPosition, appended: [] };
 

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const CreateAppConnectorRequest = z.union([
+  z.strictObject({
+    description: z.string().describe('shown to users, also in the subject of one-time-password e-mails'),
+    userGroupId: z.string(),
+  }),
+  z.strictObject({
+    description: z.string(),
+    createUserGroup: z.literal(true).describe('create a user group named after the connector, with a system user in it'),
+    autoGenerateToken: z.boolean().optional().describe("also generate the system user's token, shown once"),
+    tokenDescription: z.string().optional().describe('device description of that token'),
+  }),
+]);
+
+export const ChangeDescriptionRequest = z.strictObject({ description: z.string() });
+export const AssignUserGroupRequest = z.strictObject({ userGroupId: z.string() });
+export const GrantRequest = z.strictObject({ names: z.array(z.string()).min(1).max(100) });
+
+export const AddIpRestrictionRequest = z.strictObject({
+  access: z.enum(['allow', 'deny']),
+  address: z.string().max(100).describe('IPv4 or IPv6 address, or CIDR range such as 10.0.0.0/8 or 2001:db8::/32'),
+  subnetMask: z.string().max(15).optional().describe('with an IPv4 address: a mask such as 255.255.255.0'),
+});
+
+export const GenerateTokenRequest = z.strictObject({
+  userId: z.string(),
+  description: z.string().describe('the device the token is for'),
+});

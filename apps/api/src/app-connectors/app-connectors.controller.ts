@@ -1,0 +1,66 @@
+import { Body, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { AppConnectorChange, CommandContext } from '#application';
+import { AdminApi } from '../http/admin-api.decorators.js';
+import { commandAnswer } from '../http/command-answer.js';
+import { CommandCtx } from '../http/command-context.decorator.js';
+import { ChangeAppConnectorCommand, CreateAppConnectorCommand } from './app-connector.handlers.js';
+import { AssignUserGroupRequest, ChangeDescriptionRequest, CreateAppConnectorRequest } from './app-connector.requests.js';
+import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+
+@AdminApi('app connectors', CONNECTOR_PATH)
+export class AppConnectorsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** A new app connector is always blocked; its apiKey identifies it publicly. */
+  @Post()
+  async create(
+    @EnvironmentId() environmentId: string,
+    @Body({ schema: CreateAppConnectorRequest }) body: z.infer<typeof CreateAppConnectorRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return commandAnswer(reply, await this.commands.execute(new CreateAppConnectorCommand(environmentId, body, context)));
+  }
+
+  @Post(':appConnectorId/block')
+  @HttpCode(200)
+  block(@EnvironmentId() env: string, @AppConnectorId() id: string, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(reply, env, id, { type: 'BlockAppConnector', data: {} }, ctx);
+  }
+
+  @Post(':appConnectorId/unblock')
+  @HttpCode(200)
+  unblock(@EnvironmentId() env: string, @AppConnectorId() id: string, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(reply, env, id, { type: 'UnblockAppConnector', data: {} }, ctx);
+  }
+
+  @Put(':appConnectorId/description')
+  changeDescription(
+    @EnvironmentId() env: string,
+    @AppConnectorId() id: string,
+    @Body({ schema: ChangeDescriptionRequest }) body: z.infer<typeof ChangeDescriptionRequest>,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.change(reply, env, id, { type: 'ChangeDescription', data: body }, ctx);
+  }
+
+  @Put(':appConnectorId/user-group')
+  assignUserGroup(
+    @EnvironmentId() env: string,
+    @AppConnectorId() id: string,
+    @Body({ schema: AssignUserGroupRequest }) body: z.infer<typeof AssignUserGroupRequest>,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.change(reply, env, id, { type: 'AssignUserGroup', data: body }, ctx);
+  }
+
+  private async change(reply: FastifyReply, environmentId: string, appConnectorId: string, change: AppConnectorChange, context: CommandContext) {
+    const { connector } = await this.commands.execute(new ChangeAppConnectorCommand({ environmentId, appConnectorId }, change, context));
+    return commandAnswer(reply, connector);
+  }
+}

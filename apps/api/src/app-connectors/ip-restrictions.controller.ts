@@ -1,0 +1,47 @@
+import { Body, Delete, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { CommandContext } from '#application';
+import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
+import { commandAnswer } from '../http/command-answer.js';
+import { CommandCtx } from '../http/command-context.decorator.js';
+import { ChangeAppConnectorCommand } from './app-connector.handlers.js';
+import { AddIpRestrictionRequest } from './app-connector.requests.js';
+import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+
+/** IP restriction lines: all allow or all deny, stored as normalised CIDRs. */
+@AdminApi('ip restrictions', CONNECTOR_PATH)
+export class IpRestrictionsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':appConnectorId/ip-restrictions')
+  async add(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Body({ schema: AddIpRestrictionRequest }) body: z.infer<typeof AddIpRestrictionRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { connector, command } = await this.commands.execute(
+      new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'AddIpRestriction', data: body }, context),
+    );
+    const restrictionId = command.type === 'AddIpRestriction' ? command.data.restrictionId : '';
+    const added = connector.ipRestrictions.find((line) => line.id === restrictionId);
+    return commandAnswer(reply, { ...added, appConnectorId, version: connector.version, position: connector.position });
+  }
+
+  @Delete(':appConnectorId/ip-restrictions/:restrictionId')
+  async remove(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Param('restrictionId', { schema: resourceIdParam }) restrictionId: string,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { connector } = await this.commands.execute(
+      new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'RemoveIpRestriction', data: { restrictionId } }, context),
+    );
+    return commandAnswer(reply, connector);
+  }
+}

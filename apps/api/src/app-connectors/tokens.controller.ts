@@ -1,0 +1,43 @@
+import { Body, Delete, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { CommandContext } from '#application';
+import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
+import { commandAnswer } from '../http/command-answer.js';
+import { CommandCtx } from '../http/command-context.decorator.js';
+import { ChangeAppConnectorCommand, GenerateTokenCommand } from './app-connector.handlers.js';
+import { GenerateTokenRequest } from './app-connector.requests.js';
+import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+
+/** Tokens of an app connector: one live token per user and device; the text is shown once. */
+@AdminApi('tokens', CONNECTOR_PATH)
+export class TokensController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':appConnectorId/tokens')
+  async generate(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Body({ schema: GenerateTokenRequest }) body: z.infer<typeof GenerateTokenRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    reply.header('cache-control', 'no-store');
+    return commandAnswer(reply, await this.commands.execute(new GenerateTokenCommand({ environmentId, appConnectorId }, body, context)));
+  }
+
+  @Delete(':appConnectorId/tokens/:tokenId')
+  async revoke(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Param('tokenId', { schema: resourceIdParam }) tokenId: string,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { connector } = await this.commands.execute(
+      new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'RevokeToken', data: { tokenId } }, context),
+    );
+    return commandAnswer(reply, connector);
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { CommandContext } from '#application';
+import { AdminApi } from '../http/admin-api.decorators.js';
+import { commandAnswer } from '../http/command-answer.js';
+import { CommandCtx } from '../http/command-context.decorator.js';
+import { RegisterEnvironmentCommand } from './register-environment.handler.js';
+
+const RegisterEnvironmentRequest = z.strictObject({
+  environmentId: z.string().describe('e.g. 12345'),
+  name: z.string(),
+});
+
+@AdminApi('environments', 'environments')
+export class EnvironmentsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Registers a customer environment; the answer shows its environment key once. */
+  @Post()
+  async register(
+    @Body({ schema: RegisterEnvironmentRequest }) body: z.infer<typeof RegisterEnvironmentRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return commandAnswer(reply, await this.commands.execute(new RegisterEnvironmentCommand(body, context)));
+  }
+}

@@ -1,0 +1,13 @@
+import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
+
+/** A controller of the admin API: under /api/v1, admin key required, documented in OpenAPI. */
+export const AdminApi = (tag: string, path: string) =>
+  applyDecorators(Controller(`api/v1/${path}`), UseGuards(AdminAuthGuard), ApiTags(tag), ApiBearerAuth('admin'));
+
+export const environmentIdParam = z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'an environment id is 1 to 32 letters or digits');
+export const resourceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a valid id');
+export const connectorNameParam = z.string().regex(/^[A-Za-z0-9_]{1,100}$/, 'a connector name is letters, digits and _');
+export const userIdParam = z.string().regex(/^[A-Za-z0-9]{1,32}\.[A-Za-z0-9._-]{1,64}$/, 'a user id looks like 12345.jdoe');

@@ -1,0 +1,12 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME, type Runtime, type UseCaseDeps } from '#application';
+import { EVENT_STORE, type EventStore } from '#event-store';
+
+/** The ports every use case needs, injected once for the thin command handlers. */
+@Injectable()
+export class UseCaseDepsProvider implements UseCaseDeps {
+  constructor(
+    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(RUNTIME) readonly runtime: Runtime,
+  ) {}
+}

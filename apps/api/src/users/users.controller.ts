@@ -1,0 +1,32 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { CommandContext } from '#application';
+import { AdminApi, environmentIdParam } from '../http/admin-api.decorators.js';
+import { commandAnswer } from '../http/command-answer.js';
+import { CommandCtx } from '../http/command-context.decorator.js';
+import { RegisterUserCommand } from './register-user.handler.js';
+
+const RegisterUserRequest = z.strictObject({
+  userId: z.string().describe('{environmentId}.{name}, e.g. 12345.jdoe'),
+  email: z.string().nullable().optional().describe('required for persons (one-time passwords are e-mailed)'),
+  name: z.string(),
+  kind: z.enum(['person', 'system']).default('person'),
+});
+
+@AdminApi('users', 'environments/:environmentId/users')
+export class UsersController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  async register(
+    @Param('environmentId', { schema: environmentIdParam }) environmentId: string,
+    @Body({ schema: RegisterUserRequest }) body: z.infer<typeof RegisterUserRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const input = { ...body, environmentId, email: body.email ?? null };
+    return commandAnswer(reply, await this.commands.execute(new RegisterUserCommand(input, context)));
+  }
+}
