@@ -2,7 +2,7 @@ import { formatIpAddress, parseIpAddress, unmapIpv4, type IpFamily } from './ip-
 
 export type ClientAddress = { readonly family: IpFamily; readonly address: string };
 
-const ZONE_ID = /%[^%]*$/;
+const ZONE_ID = /%[^%]+$/;
 
 /**
  * Normalises the address a request came from (a socket's remote address), for matching against

@@ -15,7 +15,7 @@ export function requireText(value: string, field: string, maxLength: number): st
   return text;
 }
 
-export function requireMatch(value: string, pattern: RegExp, field: string, expected: string): string {
+function requireMatch(value: string, pattern: RegExp, field: string, expected: string): string {
   if (!pattern.test(value)) throw invalid(`${field}_invalid`, `${field} must be ${expected}`, field);
   return value;
 }

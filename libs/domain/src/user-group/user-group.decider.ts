@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '../shared/decider.js';
-import { conflict, notFound, ruleViolated } from '../shared/domain-error.js';
+import { conflict, invalid, notFound, ruleViolated } from '../shared/domain-error.js';
 import { requireEnvironmentId, requireLocalId, requireText } from '../shared/validation.js';
 import { environmentOfUserId } from '../user/user-id.js';
 import type { AddMember, CreateUserGroup, RemoveMember, UserGroupCommand } from './user-group.commands.js';
@@ -30,7 +30,9 @@ function create(data: CreateUserGroup['data'], state: UserGroupState): UserGroup
 }
 
 function addMember(data: AddMember['data'], group: UserGroup): UserGroupEvent[] {
-  if (environmentOfUserId(data.userId) !== group.environmentId) {
+  const environmentId = environmentOfUserId(data.userId);
+  if (environmentId === null) throw invalid('userId_invalid', 'userId must be "{environmentId}.{local}"', 'userId');
+  if (environmentId !== group.environmentId) {
     throw ruleViolated(
       'user_of_other_environment',
       `user ${data.userId} does not belong to environment ${group.environmentId}`,

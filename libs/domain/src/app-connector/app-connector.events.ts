@@ -1,0 +1,64 @@
+import type { DomainEvent } from '../shared/decider.js';
+import type { IpFamily } from '../ip/ip-address.js';
+import type { IpAccess } from './app-connector.state.js';
+
+/** Every event names its connector, so that projections need not parse stream names. */
+export type AppConnectorRef = { readonly environmentId: string; readonly appConnectorId: string };
+
+type Event<Type extends string, Data extends object = object> = DomainEvent<Type, AppConnectorRef & Readonly<Data>>;
+
+export type AppConnectorCreated = Event<
+  'AppConnectorCreated',
+  {
+    apiKey: string;
+    description: string;
+    userGroupId: string;
+    userGroupCreatedWithConnector: boolean;
+    /** Always true: a new connector stays blocked until its configuration is complete. */
+    blocked: true;
+  }
+>;
+export type AppConnectorDescriptionChanged = Event<'AppConnectorDescriptionChanged', { description: string }>;
+export type AppConnectorUserGroupAssigned = Event<'AppConnectorUserGroupAssigned', { userGroupId: string }>;
+export type AppConnectorBlocked = Event<'AppConnectorBlocked'>;
+export type AppConnectorUnblocked = Event<'AppConnectorUnblocked'>;
+
+/** `names` holds only the names this event newly granted, sorted. */
+export type GetConnectorsGranted = Event<'GetConnectorsGranted', { names: readonly string[] }>;
+export type GetConnectorRevoked = Event<'GetConnectorRevoked', { name: string }>;
+export type UpdateConnectorsGranted = Event<'UpdateConnectorsGranted', { names: readonly string[] }>;
+export type UpdateConnectorRevoked = Event<'UpdateConnectorRevoked', { name: string }>;
+export type SpecialConnectorsAdded = Event<'SpecialConnectorsAdded', { names: readonly string[] }>;
+export type SpecialConnectorRemoved = Event<'SpecialConnectorRemoved', { name: string }>;
+
+export type IpRestrictionAdded = Event<
+  'IpRestrictionAdded',
+  { restrictionId: string; access: IpAccess; cidr: string; family: IpFamily }
+>;
+export type IpRestrictionRemoved = Event<'IpRestrictionRemoved', { restrictionId: string; cidr: string }>;
+
+export type TokenGenerated = Event<
+  'TokenGenerated',
+  { tokenId: string; userId: string; description: string; tokenHash: string; tokenHint: string }
+>;
+export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string }>;
+
+export type AppConnectorEvent =
+  | AppConnectorCreated
+  | AppConnectorDescriptionChanged
+  | AppConnectorUserGroupAssigned
+  | AppConnectorBlocked
+  | AppConnectorUnblocked
+  | GetConnectorsGranted
+  | GetConnectorRevoked
+  | UpdateConnectorsGranted
+  | UpdateConnectorRevoked
+  | SpecialConnectorsAdded
+  | SpecialConnectorRemoved
+  | IpRestrictionAdded
+  | IpRestrictionRemoved
+  | TokenGenerated
+  | TokenRevoked;
+
+export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>
+  `app-connector-${environmentId}-${appConnectorId}`;

@@ -1,0 +1,57 @@
+import { fold } from '../shared/decider.js';
+import { appConnectorDecider } from './app-connector.decider.js';
+import type { AppConnectorEvent } from './app-connector.events.js';
+import { API_KEY, TOKEN_HASH, created, ref, restrictionAdded, tokenGenerated, unblocked } from './app-connector.fixtures.js';
+
+describe('app connector state', () => {
+  it('is null before the connector is created', () => {
+    expect(appConnectorDecider.initialState()).toBeNull();
+  });
+
+  it('shows everything the read side and auditors need', () => {
+    const history: AppConnectorEvent[] = [
+      created,
+      { type: 'AppConnectorDescriptionChanged', data: { ...ref, description: 'Webshop NL' } },
+      { type: 'AppConnectorUserGroupAssigned', data: { ...ref, userGroupId: 'shop-admins' } },
+      unblocked,
+      { type: 'GetConnectorsGranted', data: { ...ref, names: ['Profit_Debtor', 'Profit_Article'] } },
+      { type: 'GetConnectorsGranted', data: { ...ref, names: ['Profit_Customer'] } },
+      { type: 'GetConnectorRevoked', data: { ...ref, name: 'Profit_Debtor' } },
+      { type: 'UpdateConnectorsGranted', data: { ...ref, names: ['KnSubject'] } },
+      { type: 'SpecialConnectorsAdded', data: { ...ref, names: ['CommSvcConnector', 'AppConnectorSubject'] } },
+      { type: 'SpecialConnectorRemoved', data: { ...ref, name: 'CommSvcConnector' } },
+      restrictionAdded('r1', 'allow', '10.0.0.0/8'),
+      restrictionAdded('r2', 'allow', '2001:db8::/32'),
+      restrictionAdded('r3', 'allow', '1.2.3.4/32'),
+      { type: 'IpRestrictionRemoved', data: { ...ref, restrictionId: 'r1', cidr: '10.0.0.0/8' } },
+      tokenGenerated(),
+      tokenGenerated({ tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF' }),
+      { type: 'TokenRevoked', data: { ...ref, tokenId: 't-1', userId: '12345.jdoe' } },
+    ];
+
+    expect(fold(appConnectorDecider, history)).toEqual({
+      ...ref,
+      apiKey: API_KEY,
+      description: 'Webshop NL',
+      userGroupId: 'shop-admins',
+      userGroupCreatedWithConnector: false,
+      blocked: false,
+      getConnectors: ['Profit_Article', 'Profit_Customer'],
+      updateConnectors: ['KnSubject'],
+      specialConnectors: ['AppConnectorSubject'],
+      ipRestrictions: [
+        { restrictionId: 'r2', access: 'allow', cidr: '2001:db8::/32', family: 'ipv6' },
+        { restrictionId: 'r3', access: 'allow', cidr: '1.2.3.4/32', family: 'ipv4' },
+      ],
+      tokens: [
+        { tokenId: 't-1', userId: '12345.jdoe', description: 'iPhone', tokenHint: '…A1B2', tokenHash: TOKEN_HASH, revoked: true },
+        { tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF', tokenHash: TOKEN_HASH, revoked: false },
+      ],
+    });
+  });
+
+  it('blocks again after an unblock', () => {
+    const state = fold(appConnectorDecider, [created, unblocked, { type: 'AppConnectorBlocked', data: ref }]);
+    expect(state?.blocked).toBe(true);
+  });
+});

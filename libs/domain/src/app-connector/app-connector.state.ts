@@ -1,0 +1,110 @@
+import { assertNever } from '../shared/decider.js';
+import type { IpFamily } from '../ip/ip-address.js';
+import type { AppConnectorEvent } from './app-connector.events.js';
+
+export type IpAccess = 'allow' | 'deny';
+export type GrantList = 'getConnectors' | 'updateConnectors' | 'specialConnectors';
+
+export type IpRestriction = {
+  readonly restrictionId: string;
+  readonly access: IpAccess;
+  readonly cidr: string;
+  readonly family: IpFamily;
+};
+
+export type Token = {
+  readonly tokenId: string;
+  readonly userId: string;
+  /** The device. */
+  readonly description: string;
+  readonly tokenHint: string;
+  readonly tokenHash: string;
+  readonly revoked: boolean;
+};
+
+export type AppConnector = {
+  readonly environmentId: string;
+  readonly appConnectorId: string;
+  readonly apiKey: string;
+  readonly description: string;
+  readonly userGroupId: string;
+  readonly userGroupCreatedWithConnector: boolean;
+  readonly blocked: boolean;
+  /** Each list sorted. */
+  readonly getConnectors: readonly string[];
+  readonly updateConnectors: readonly string[];
+  readonly specialConnectors: readonly string[];
+  /** In the order they were added. */
+  readonly ipRestrictions: readonly IpRestriction[];
+  /** In the order they were generated, revoked ones included. */
+  readonly tokens: readonly Token[];
+};
+
+/** `null` until the connector is created. */
+export type AppConnectorState = AppConnector | null;
+
+export const initialAppConnectorState = (): AppConnectorState => null;
+
+export function evolveAppConnector(state: AppConnectorState, event: AppConnectorEvent): AppConnectorState {
+  if (event.type === 'AppConnectorCreated') {
+    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [] };
+  }
+  if (state === null) return state;
+  switch (event.type) {
+    case 'AppConnectorDescriptionChanged':
+      return { ...state, description: event.data.description };
+    case 'AppConnectorUserGroupAssigned':
+      return { ...state, userGroupId: event.data.userGroupId };
+    case 'AppConnectorBlocked':
+      return { ...state, blocked: true };
+    case 'AppConnectorUnblocked':
+      return { ...state, blocked: false };
+    case 'GetConnectorsGranted':
+      return grant(state, 'getConnectors', event.data.names);
+    case 'GetConnectorRevoked':
+      return revoke(state, 'getConnectors', event.data.name);
+    case 'UpdateConnectorsGranted':
+      return grant(state, 'updateConnectors', event.data.names);
+    case 'UpdateConnectorRevoked':
+      return revoke(state, 'updateConnectors', event.data.name);
+    case 'SpecialConnectorsAdded':
+      return grant(state, 'specialConnectors', event.data.names);
+    case 'SpecialConnectorRemoved':
+      return revoke(state, 'specialConnectors', event.data.name);
+    case 'IpRestrictionAdded': {
+      const { restrictionId, access, cidr, family } = event.data;
+      return { ...state, ipRestrictions: [...state.ipRestrictions, { restrictionId, access, cidr, family }] };
+    }
+    case 'IpRestrictionRemoved':
+      return {
+        ...state,
+        ipRestrictions: state.ipRestrictions.filter((r) => r.restrictionId !== event.data.restrictionId),
+      };
+    case 'TokenGenerated': {
+      const { tokenId, userId, description, tokenHint, tokenHash } = event.data;
+      return { ...state, tokens: [...state.tokens, { tokenId, userId, description, tokenHint, tokenHash, revoked: false }] };
+    }
+    case 'TokenRevoked':
+      return {
+        ...state,
+        tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, revoked: true } : t)),
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+const grant = (state: AppConnector, list: GrantList, names: readonly string[]): AppConnector => ({
+  ...state,
+  [list]: [...new Set([...state[list], ...names])].sort(),
+});
+
+const revoke = (state: AppConnector, list: GrantList, name: string): AppConnector => ({
+  ...state,
+  [list]: state[list].filter((granted) => granted !== name),
+});
+
+export const connectorRef = (state: AppConnector) => ({
+  environmentId: state.environmentId,
+  appConnectorId: state.appConnectorId,
+});

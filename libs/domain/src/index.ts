@@ -1,0 +1,41 @@
+export * from './shared/decider.js';
+export * from './shared/domain-error.js';
+export { ENVIRONMENT_ID_PATTERN, LOCAL_ID_PATTERN } from './shared/validation.js';
+
+export * from './environment/environment.commands.js';
+export * from './environment/environment.events.js';
+export * from './environment/environment.state.js';
+export * from './environment/environment.decider.js';
+
+export * from './user/user.commands.js';
+export * from './user/user.events.js';
+export * from './user/user.state.js';
+export * from './user/user.decider.js';
+export { environmentOfUserId, isUserIdOfEnvironment } from './user/user-id.js';
+
+export * from './user-group/user-group.commands.js';
+export * from './user-group/user-group.events.js';
+export * from './user-group/user-group.state.js';
+export * from './user-group/user-group.decider.js';
+
+export * from './app-connector/app-connector.commands.js';
+export * from './app-connector/app-connector.events.js';
+export {
+  evolveAppConnector,
+  initialAppConnectorState,
+  type AppConnector,
+  type AppConnectorState,
+  type GrantList,
+  type IpAccess,
+  type IpRestriction,
+  type Token,
+} from './app-connector/app-connector.state.js';
+export * from './app-connector/app-connector.decider.js';
+
+export type { IpFamily } from './ip/ip-address.js';
+export * from './ip/ip-range.js';
+export * from './ip/client-address.js';
+
+export * from './token/afas-token.js';
+export * from './token/environment-key.js';
+export * from './token/secret-hash.js';
