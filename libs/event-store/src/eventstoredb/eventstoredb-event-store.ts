@@ -1,0 +1,126 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { WrongExpectedRevisionError } from '../event-store.port.js';
+import { requireEvents } from '../shared/append-rules.js';
+import {
+  isSystemEvent,
+  toActualRevision,
+  toClientRevision,
+  toEventData,
+  toReadPosition,
+  toRecordedEvent,
+} from './eventstoredb-mapping.js';
+import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
+
+export interface EventStoreDbEventStoreOptions {
+  /** Pause before a dropped subscription subscribes again; default 500 ms. */
+  readonly resubscribeDelayMs?: number;
+}
+
+/** The production store for several machines: EventStoreDB over gRPC. */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EventStoreDbSubscription>();
+
+  constructor(
+    connectionString: string,
+    private readonly options: EventStoreDbEventStoreOptions = {},
+  ) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    requireEvents(streamId, events);
+    const result = await this.client
+      .appendToStream(streamId, events.map(toEventData), { expectedRevision: toClientRevision(options.expectedRevision) })
+      .catch((error: unknown) => {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, toActualRevision(error.actualVersion));
+      });
+    if (!result.position) throw new Error(`EventStoreDB did not report the position of the append to ${streamId}`);
+    return { nextExpectedRevision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const read = this.client.readStream(streamId, {
+      fromRevision: BigInt(options.fromRevision ?? 0),
+      maxCount: options.maxCount,
+    });
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const { event } of read) if (event) events.push(toRecordedEvent(event));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? 0;
+    const maxCount = options.maxCount ?? Infinity;
+    const events: RecordedEvent[] = [];
+    if (maxCount <= 0) return events;
+    // System events are dropped here, not by the server, so the server's maxCount cannot be used:
+    // read lazily and stop as soon as enough domain events have arrived.
+    const read = this.client.readAll({ fromPosition: toReadPosition(after) });
+    try {
+      for await (const { event } of read) {
+        if (!event || isSystemEvent(event)) continue;
+        const recorded = toRecordedEvent(event);
+        if (recorded.position <= after) continue;
+        events.push(recorded);
+        if (events.length >= maxCount) break;
+      }
+    } finally {
+      await read.cancel();
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const subscription = new EventStoreDbSubscription(
+      this.client,
+      options.after ?? 0,
+      this.options.resubscribeDelayMs ?? 500,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    try {
+      for await (const { event } of read) if (event && !isSystemEvent(event)) return toRecordedEvent(event).position;
+    } finally {
+      await read.cancel();
+    }
+    return 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+}

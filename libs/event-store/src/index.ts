@@ -1,0 +1,5 @@
+export * from './event-store.port.js';
+export { createEventStore, type EventStoreConfig } from './create-event-store.js';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
+export { MemoryEventStore } from './memory/memory-event-store.js';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { checkExpectedRevision, requireEvents } from '../shared/append-rules.js';
+import { ChangeNotifier } from '../shared/change-notifier.js';
+import { LiveSubscription } from '../shared/live-subscription.js';
+import { openDatabase, prepareStatements, type SqliteStatements, toRecordedEvent } from './sqlite-schema.js';
+
+export interface SqliteEventStoreOptions {
+  /** How often an idle live subscription looks for appends made by other processes; default 50 ms. */
+  readonly pollIntervalMs?: number;
+  /** How long an append waits for another process's write lock; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** One notifier per file, so every store on the same file in this process wakes the others' subscriptions. */
+const notifiers = new Map<string, ChangeNotifier>();
+
+function notifierFor(file: string): ChangeNotifier {
+  const key = resolve(file);
+  const notifier = notifiers.get(key) ?? new ChangeNotifier();
+  notifiers.set(key, notifier);
+  return notifier;
+}
+
+/** The embedded production store: one SQLite file, safe to share with other processes on the machine. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: SqliteStatements;
+  private readonly changes: ChangeNotifier;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<LiveSubscription>();
+  private readonly append: Database.Transaction<
+    (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
+  >;
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    this.db = openDatabase(file, options.busyTimeoutMs ?? 5000);
+    this.statements = prepareStatements(this.db);
+    this.changes = notifierFor(file);
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.append = this.db.transaction((streamId, events, expected) => {
+      const actual = this.statements.lastRevision.get(streamId)?.revision ?? null;
+      checkExpectedRevision(streamId, expected, actual);
+      let revision = actual ?? -1;
+      let position = 0;
+      for (const event of events) {
+        revision += 1;
+        const { lastInsertRowid } = this.statements.insert.run({
+          event_id: event.id ?? randomUUID(),
+          stream_id: streamId,
+          revision,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+        });
+        position = Number(lastInsertRowid);
+      }
+      return { nextExpectedRevision: revision, position };
+    });
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    requireEvents(streamId, events);
+    // IMMEDIATE takes the write lock before the revision check, so no other process can append
+    // between the check and the inserts.
+    const result = this.append.immediate(streamId, events, options.expectedRevision);
+    this.changes.notify();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readStream
+      .all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1)
+      .map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readAll.all(options.after ?? 0, options.maxCount ?? -1).map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const source = {
+      // Each batch is one complete statement, so no read transaction stays open between batches.
+      readAfter: (after: number, maxCount: number) => this.readAll({ after, maxCount }),
+      changes: this.changes,
+      pollIntervalMs: this.pollIntervalMs,
+    };
+    const subscription = new LiveSubscription(source, options.after ?? 0, options.batchSize ?? 500, (closed) =>
+      this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.headPosition.get()?.head ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '../event-store.port.js';
+
+export interface EventRow {
+  readonly position: number;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+// AUTOINCREMENT so a position is never handed out twice, even after the newest rows are deleted.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position  INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id  TEXT    NOT NULL UNIQUE,
+    stream_id TEXT    NOT NULL,
+    revision  INTEGER NOT NULL,
+    type      TEXT    NOT NULL,
+    data      TEXT    NOT NULL,
+    metadata  TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  )`;
+
+export function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
+  // The timeout is SQLite's busy_timeout: a writer waits this long for another process's lock.
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  // WAL lets readers (a projector process) run while one writer appends. FULL syncs the WAL on
+  // every commit, so an acknowledged append survives kill -9 and power loss (NORMAL does not).
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function prepareStatements(db: Database.Database) {
+  return {
+    lastRevision: db.prepare<[string], { revision: number | null }>(
+      'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+    ),
+    insert: db.prepare<[Omit<EventRow, 'position'>]>(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata)
+       VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata)`,
+    ),
+    // LIMIT -1 is SQLite for "no limit".
+    readStream: db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    ),
+    readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    headPosition: db.prepare<[], { head: number }>('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
+  };
+}
+
+export type SqliteStatements = ReturnType<typeof prepareStatements>;
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    data: JSON.parse(row.data) as RecordedEvent['data'],
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    revision: row.revision,
+    position: row.position,
+  };
+}
