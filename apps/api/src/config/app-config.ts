@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Every setting the service reads from the environment; README's configuration table mirrors it. */
@@ -14,10 +15,13 @@ export const CONFIG_VARIABLES = {
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
+const isAddressOrCidr = (text: string) => ipaddr.isValid(text) || ipaddr.isValidCIDR(text);
+
 const cidrList = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isAddressOrCidr), 'every entry must be an IP address or a CIDR range such as 10.0.0.0/8');
 
 const configSchema = z
   .object({
@@ -51,7 +55,8 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable (`ADMIN_API_KEY=` in an env file) means unset, as shells and compose files use it.
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n  ${reasons.join('\n  ')}`);
