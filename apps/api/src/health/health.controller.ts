@@ -18,6 +18,12 @@ export class HealthController {
     return this.health.check([() => this.eventStoreHealth()]);
   }
 
+  /** Liveness: answers without touching any store (also the baseline route of the benchmarks). */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
   private async eventStoreHealth() {
     const indicator = this.indicators.check('eventStore');
     try {
