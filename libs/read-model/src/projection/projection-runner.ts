@@ -1,0 +1,183 @@
+import type { AllSubscription, RecordedEvent } from '#event-store';
+import { CheckpointConflictError, UnknownGenerationError } from '../store/read-store.errors.js';
+import { collectionsOf, describeError, type Projection } from './projection.js';
+import { EventBatcher } from './event-batcher.js';
+import { PositionWaiters } from './position-waiters.js';
+import { projectEvents } from './project-events.js';
+import type {
+  AppliedListener,
+  ProjectionRunnerOptions,
+  ProjectionRunnerStatus,
+  RunnerState,
+} from './projection-runner.options.js';
+
+const STOPPED = Symbol('stopped');
+
+/**
+ * Keeps projections up to date from one `$all` subscription that starts after the lowest stored
+ * checkpoint. Each batch is committed per projection with its checkpoint, so a crash at any point
+ * resumes where the store says. Store or subscription failures back off and resubscribe from the
+ * stored checkpoints (subscriptions that end silently are a known failure of event stores);
+ * a checkpoint conflict or a generation switch resubscribes at once.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints = new Map<string, number>();
+  private readonly waiters = new PositionWaiters();
+  private readonly listeners = new Set<AppliedListener>();
+  private state: RunnerState = 'stopped';
+  private generation: number | undefined;
+  private loop: Promise<void> | undefined;
+  private stopRequested: (() => void) | undefined;
+  private stopSignal: Promise<typeof STOPPED> = Promise.resolve(STOPPED);
+  private lastError: { message: string; at: string } | null = null;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    if (options.projections.length === 0) throw new Error('a projection runner needs at least one projection');
+    for (const projection of options.projections) this.checkpoints.set(projection.name, 0);
+  }
+
+  /** Resolves once the checkpoints are loaded; the projecting goes on in the background. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    await this.options.store.ensureCollections(collectionsOf(this.options.projections));
+    await this.loadCheckpoints();
+    this.stopSignal = new Promise((resolve) => (this.stopRequested = () => resolve(STOPPED)));
+    this.state = 'running';
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand, then stops; `start` resumes from the stored checkpoints. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.state = 'stopping';
+    this.stopRequested?.();
+    await this.loop;
+    this.loop = undefined;
+    this.state = 'stopped';
+  }
+
+  isRunning(): boolean {
+    return this.loop !== undefined;
+  }
+
+  position(): number {
+    return Math.min(...this.checkpoints.values());
+  }
+
+  /** For read-your-writes: true once every projection has committed `position`, false after the timeout. */
+  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(position, this.position(), timeoutMs);
+  }
+
+  onApplied(listener: AppliedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async status(): Promise<ProjectionRunnerStatus> {
+    const headPosition = await this.options.eventStore.headPosition().catch(() => null);
+    const position = this.position();
+    return {
+      state: this.state,
+      position,
+      headPosition,
+      lag: headPosition === null ? null : Math.max(0, headPosition - position),
+      deadLetters: (await this.options.store.listDeadLetters()).length,
+      lastError: this.lastError,
+      projections: this.options.projections.map(({ name, version }) => ({ name, version, checkpoint: this.checkpoints.get(name)! })),
+    };
+  }
+
+  /**
+   * Applies a dead-lettered event again (after a fix) and removes the letter in the same
+   * transaction; throws, keeping the letter, if it still fails. The event is applied out of order:
+   * documents already past its position ignore it, so for streams with later events prefer a rebuild.
+   */
+  async retryDeadLetter(id: string): Promise<void> {
+    const { store, eventStore, projections } = this.options;
+    const letter = await store.getDeadLetter(id);
+    if (!letter) throw new Error(`no dead letter ${id}`);
+    const projection = projections.find((candidate) => candidate.name === letter.projection);
+    if (!projection) throw new Error(`dead letter ${id} belongs to unknown projection ${letter.projection}`);
+    const [event] = await eventStore.readAll({ after: letter.position - 1, maxCount: 1 });
+    if (!event || event.id !== letter.eventId) throw new Error(`event ${letter.eventId} is no longer at position ${letter.position}`);
+    await store.transaction(async (tx) => {
+      await projection.apply(event, tx);
+      await tx.removeDeadLetter(id);
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.state !== 'stopping') {
+      let subscription: AllSubscription | undefined;
+      try {
+        if (failures > 0) await this.loadCheckpoints();
+        subscription = this.options.eventStore.subscribeToAll({ after: this.position(), batchSize: this.maxBatchSize });
+        const batches = new EventBatcher(subscription[Symbol.asyncIterator](), this.maxBatchSize);
+        for (;;) {
+          const batch = await Promise.race([batches.next(), this.stopSignal]);
+          if (batch === STOPPED) return;
+          if (batch === null) throw new Error('event subscription ended unexpectedly');
+          await this.process(batch);
+          failures = 0;
+          this.state = 'running';
+        }
+      } catch (error) {
+        failures += 1;
+        await this.recover(error, failures);
+      } finally {
+        await subscription?.close().catch(() => undefined);
+      }
+    }
+  }
+
+  private async process(batch: readonly RecordedEvent[]): Promise<void> {
+    const context = { store: this.options.store, generation: this.generation!, now: this.options.now ?? (() => new Date()) };
+    for (const projection of this.options.projections) {
+      const checkpoint = this.checkpoints.get(projection.name)!;
+      const pending = batch.filter((event) => event.position > checkpoint);
+      if (pending.length === 0) continue;
+      const { deadLetters } = await projectEvents(context, projection, pending);
+      if (deadLetters > 0) this.log('warn', `${projection.name}: ${deadLetters} event(s) moved to dead letters`);
+      this.checkpoints.set(projection.name, pending[pending.length - 1]!.position);
+    }
+    this.waiters.reached(this.position());
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.log('error', `onApplied listener failed: ${describeError(error)}`);
+      }
+    }
+  }
+
+  private async recover(error: unknown, failures: number): Promise<void> {
+    this.lastError = { message: describeError(error), at: (this.options.now?.() ?? new Date()).toISOString() };
+    const resync = error instanceof CheckpointConflictError || error instanceof UnknownGenerationError;
+    this.log(resync ? 'warn' : 'error', `projection runner: ${this.lastError.message}`);
+    if (resync || this.state === 'stopping') return;
+    this.state = 'retrying';
+    const { initial, max } = this.options.retryDelayMs ?? { initial: 100, max: 30_000 };
+    const delay = Math.min(max, initial * 2 ** (failures - 1));
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
+  }
+
+  // Generation and checkpoints are read together; if a switch falls between, the pinned generation
+  // is gone at the next commit, which fails and brings us back here.
+  private async loadCheckpoints(): Promise<void> {
+    this.generation = await this.options.store.activeGeneration();
+    for (const projection of this.options.projections) {
+      this.checkpoints.set(projection.name, await this.options.store.getCheckpoint(projection.name));
+    }
+    this.waiters.reached(this.position());
+  }
+
+  private get maxBatchSize(): number {
+    return this.options.maxBatchSize ?? 500;
+  }
+
+  private log(level: 'warn' | 'error', message: string): void {
+    (this.options.logger ?? console)[level](message);
+  }
+}
