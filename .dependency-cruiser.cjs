@@ -27,6 +27,13 @@ module.exports = {
       to: { path: ['^apps/', '^#(read-model|guard)$', 'node_modules/(@nestjs|fastify|better-sqlite3|mongodb|@eventstore)', '^libs/event-store/src/(sqlite|memory|eventstoredb)/'] },
     },
     {
+      name: 'read-model-reads-events-only',
+      comment: 'Projections know domain events and the event store port, never use cases or the HTTP app.',
+      severity: 'error',
+      from: { path: '^libs/read-model/' },
+      to: { path: ['^#(application|guard)$', '^apps/', '^libs/event-store/src/(sqlite|memory|eventstoredb)/'] },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

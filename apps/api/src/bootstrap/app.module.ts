@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { RUNTIME, type Runtime } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
+import { PROJECTION_RUNNER } from '../read-side/read-side.tokens.js';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
 import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import { HealthController } from '../health/health.controller.js';
@@ -15,6 +17,8 @@ import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
   readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly projections: ProjectionRunner;
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
@@ -30,6 +34,8 @@ export class AppModule {
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [
         { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: READ_STORE, useValue: deps.readStore },
+        { provide: PROJECTION_RUNNER, useValue: deps.projections },
         { provide: RUNTIME, useValue: deps.runtime },
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },

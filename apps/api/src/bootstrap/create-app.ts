@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
+import { createReadStore, ProjectionRunner, readModelProjections, type ReadStore } from '#read-model';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import type { AppConfig } from '../config/app-config.js';
 import { createLogger } from '../http/create-logger.js';
@@ -24,6 +25,8 @@ export interface CreateAppOptions {
 export interface RunningParts {
   readonly app: NestFastifyApplication;
   readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly projections: ProjectionRunner;
 }
 
 const printAdminKeyOnce = (name: string, secret: string) => {
@@ -37,6 +40,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger ?? createLogger(config.logLevel);
   const apiDatabase = new ApiDatabase(join(config.dataDir, 'api.sqlite'));
   const eventStore = await createEventStore(config.eventStore);
+  const readStore = await createReadStore(config.readStore);
+  const projections = new ProjectionRunner({
+    eventStore,
+    store: readStore,
+    projections: readModelProjections(),
+    logger: { warn: (message) => logger.warn({ context: 'projections' }, message), error: (message) => logger.error({ context: 'projections' }, message) },
+  });
   const adminKeys = AdminKeyRegistry.open(apiDatabase, config.adminApiKey, options.announceAdminKey ?? printAdminKeyOnce);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -47,6 +57,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       eventStore,
+      readStore,
+      projections,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
       idempotency: new IdempotencyStore(apiDatabase),
@@ -57,9 +69,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   setupOpenApi(app);
   const closeStores = async () => {
+    await projections.stop();
+    await readStore.close();
     await eventStore.close();
     apiDatabase.close();
   };
   app.getHttpAdapter().getInstance().addHook('onClose', closeStores);
-  return { app, eventStore };
+  await projections.start();
+  return { app, eventStore, readStore, projections };
 }

@@ -11,6 +11,9 @@ export const CONFIG_VARIABLES = {
   ADMIN_API_KEY_NAME: 'Name of that key, recorded as the actor of every change (default admin).',
   EVENT_STORE: 'sqlite (default, embedded) or eventstoredb.',
   EVENTSTOREDB_URL: 'EventStoreDB connection string, when EVENT_STORE=eventstoredb.',
+  READ_STORE: 'sqlite (default, embedded) or mongodb.',
+  MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
+  MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
@@ -32,12 +35,19 @@ const configSchema = z
     ADMIN_API_KEY_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only').default('admin'),
     EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
     EVENTSTOREDB_URL: z.string().optional(),
+    READ_STORE: z.enum(['sqlite', 'mongodb']).default('sqlite'),
+    MONGODB_URL: z.string().optional(),
+    MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('app_connectors'),
     TRUSTED_PROXIES: cidrList,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => c.EVENT_STORE !== 'eventstoredb' || !!c.EVENTSTOREDB_URL, {
     message: 'EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb',
     path: ['EVENTSTOREDB_URL'],
+  })
+  .refine((c) => c.READ_STORE !== 'mongodb' || !!c.MONGODB_URL, {
+    message: 'MONGODB_URL is required when READ_STORE=mongodb',
+    path: ['MONGODB_URL'],
   });
 
 export interface AppConfig {
@@ -46,6 +56,7 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
   readonly eventStore: { kind: 'sqlite'; file: string } | { kind: 'eventstoredb'; connectionString: string };
+  readonly readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
   readonly trustedProxies: readonly string[];
   readonly logLevel: string;
 }
@@ -72,6 +83,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       c.EVENT_STORE === 'eventstoredb'
         ? { kind: 'eventstoredb', connectionString: c.EVENTSTOREDB_URL as string }
         : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') },
+    readStore:
+      c.READ_STORE === 'mongodb'
+        ? { kind: 'mongodb', url: c.MONGODB_URL as string, database: c.MONGODB_DATABASE }
+        : { kind: 'sqlite', file: resolve(dataDir, 'read-models.sqlite') },
     trustedProxies: c.TRUSTED_PROXIES,
     logLevel: c.LOG_LEVEL,
   };

@@ -2,6 +2,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import type { ProjectionRunner } from '#read-model';
+import { PROJECTION_RUNNER } from '../read-side/read-side.tokens.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,18 +12,28 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStoreHealth()]);
+    return this.health.check([() => this.eventStoreHealth(), () => this.projectionHealth()]);
   }
 
   /** Liveness: answers without touching any store (also the baseline route of the benchmarks). */
   @Get('live')
   live() {
     return { status: 'ok' };
+  }
+
+  /** Down when stopped or failing; degraded (still 200) while dead letters wait for a retry. */
+  private async projectionHealth() {
+    const indicator = this.indicators.check('projections');
+    const status = await this.projections.status();
+    const details = { state: status.state, position: status.position, lag: status.lag, deadLetters: status.deadLetters, lastError: status.lastError };
+    if (status.state === 'stopped' || status.state === 'retrying') return indicator.down(details);
+    return status.deadLetters > 0 ? indicator.degraded(details) : indicator.up(details);
   }
 
   private async eventStoreHealth() {

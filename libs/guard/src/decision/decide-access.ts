@@ -1,0 +1,57 @@
+import { hashTokenData, parseAfasTokenHeader } from '#domain';
+import type { AccessLookup } from '../access-index/access-state.js';
+import type { IndexedConnector } from '../access-index/indexed-connector.js';
+import { REFUSALS, type AccessDecision, type AccessRequest, type ConnectorCall, type RefusalCode, type TokenOwner } from './access-decision.js';
+
+const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'specialConnectors' } as const;
+
+/**
+ * The one access decision, shared by the Profit surface and the verify API. Checks in this order
+ * and answers with the first that fails: the token (present, base64, well-formed, known, live), its
+ * environment, its user's membership of the connector's user group, the connector's block, the IP
+ * restrictions, the grant of the called connector.
+ *
+ * The token is looked up by its SHA-256 in a Map: a known and an unknown token cost the same hash and
+ * one lookup, and no secret is compared character by character.
+ */
+export function decideAccess(index: AccessLookup, request: AccessRequest): AccessDecision {
+  const header = parseAfasTokenHeader(request.authorizationHeader ?? asHeader(request.token));
+  if (!header.ok) return refuse(`token_${header.reason}`, null);
+  const token = index.tokenByHash(hashTokenData(header.data));
+  const connector = token && index.connector(token.environmentId, token.appConnectorId);
+  if (token === undefined || connector === undefined) return refuse('token_unknown', null);
+  const owner: TokenOwner = {
+    environmentId: token.environmentId,
+    appConnectorId: token.appConnectorId,
+    userId: token.userId,
+    tokenId: token.tokenId,
+    device: token.device,
+  };
+  if (token.revoked) return refuse('token_revoked', owner);
+  if (token.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
+    return refuse('wrong_environment', owner);
+  }
+  if (!index.isMember(token.environmentId, connector.userGroupId, token.userId)) return refuse('not_in_user_group', owner);
+  if (connector.blocked) return refuse('connector_blocked', owner);
+  if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
+  if (!isGranted(connector, request.connector)) return refuse('connector_not_granted', owner);
+  return { allowed: true, code: 'allowed', ...owner };
+}
+
+/**
+ * The verify API takes the token as Profit shows it (XML) or as clients send it (base64); both
+ * become the header form so that one parser decides what a token is.
+ */
+function asHeader(token: string | null | undefined): string | undefined {
+  const text = token?.trim();
+  if (!text) return undefined;
+  return `AfasToken ${text.startsWith('<') ? Buffer.from(text, 'utf8').toString('base64') : text}`;
+}
+
+function isGranted(connector: IndexedConnector, call: ConnectorCall): boolean {
+  return call.kind === 'metainfo' || connector[GRANTS[call.kind]].has(call.name);
+}
+
+function refuse(code: RefusalCode, owner: TokenOwner | null): AccessDecision {
+  return { allowed: false, code, ...REFUSALS[code], owner };
+}
