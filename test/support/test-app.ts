@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { EventStore } from '#event-store';
+import type { ProjectionRunner } from '#read-model';
 import { createApp } from '../../apps/api/src/bootstrap/create-app.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { createLogger } from '../../apps/api/src/http/create-logger.js';
@@ -12,7 +14,11 @@ export const ADMIN_KEY = 'e2e-admin-key-0123456789';
 
 export interface TestApp {
   readonly url: string;
+  /** The Nest application, to reach a provider (`app.get(TOKEN)`). */
+  readonly app: NestFastifyApplication;
   readonly eventStore: EventStore;
+  /** The app's projection runner, so a test can hold the read side back. */
+  readonly projections: ProjectionRunner;
   readonly dataDir: string;
   /** Everything the service logged so far (JSON lines). */
   logs(): string;
@@ -37,13 +43,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       done();
     },
   });
-  const { app, eventStore } = await createApp(config, { logger: createLogger('info', sink) });
+  const { app, eventStore, projections } = await createApp(config, { logger: createLogger('info', sink) });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const withKey = (method: Method) => (path: string) => request(url)[method](path).set('Authorization', `Bearer ${ADMIN_KEY}`);
   return {
     url: url.replace('[::1]', '127.0.0.1'),
+    app,
     eventStore,
+    projections,
     dataDir,
     logs: () => logLines.join(''),
     admin: () => ({ get: withKey('get'), post: withKey('post'), put: withKey('put'), delete: withKey('delete') }),

@@ -15,4 +15,4 @@ export type {
   RunnerState,
 } from './projection/projection-runner.options.js';
 export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult } from './projection/rebuild.js';
-export { readModelProjections } from './read-models/read-models.js';
+export * from './read-models/read-models.js';

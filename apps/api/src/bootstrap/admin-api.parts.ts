@@ -3,15 +3,23 @@ import { ChangeAppConnectorHandler, CreateAppConnectorHandler, GenerateTokenHand
 import { AppConnectorsController } from '../app-connectors/app-connectors.controller.js';
 import { IpRestrictionsController } from '../app-connectors/ip-restrictions.controller.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
+import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { EnvironmentsController } from '../environments/environments.controller.js';
 import { RegisterEnvironmentHandler } from '../environments/register-environment.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
+import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
+import { EnvironmentsQueryController } from '../queries/environments-query.controller.js';
+import { TokensQueryController } from '../queries/tokens-query.controller.js';
+import { UserGroupsQueryController } from '../queries/user-groups-query.controller.js';
+import { UsersQueryController } from '../queries/users-query.controller.js';
 import { UserGroupHandler } from '../user-groups/user-group.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
 import { RegisterUserHandler } from '../users/register-user.handler.js';
 import { UsersController } from '../users/users.controller.js';
+import { VerifyController } from '../verify/verify.controller.js';
 
 export const ADMIN_CONTROLLERS = [
+  VerifyController,
   EnvironmentsController,
   UsersController,
   UserGroupsController,
@@ -19,6 +27,12 @@ export const ADMIN_CONTROLLERS = [
   IpRestrictionsController,
   TokensController,
   AppConnectorGrantsController,
+  ConnectorAuditController,
+  EnvironmentsQueryController,
+  UsersQueryController,
+  UserGroupsQueryController,
+  AppConnectorsQueryController,
+  TokensQueryController,
 ];
 
 export const COMMAND_HANDLERS = [

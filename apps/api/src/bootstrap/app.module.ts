@@ -4,8 +4,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { RUNTIME, type Runtime } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { AccessGuardModule, type TokenUsageSink } from '#guard';
 import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
-import { PROJECTION_RUNNER } from '../read-side/read-side.tokens.js';
+import { PROJECTION_RUNNER, READ_YOUR_WRITES_TIMEOUT_MS } from '../read-side/read-side.tokens.js';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
 import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import { HealthController } from '../health/health.controller.js';
@@ -13,12 +14,18 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { ProfitModule } from '../profit/profit.module.js';
+import type { ProfitUpstreams } from '../profit/profit-upstreams.js';
 import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly projections: ProjectionRunner;
+  readonly readYourWritesTimeoutMs: number;
+  readonly tokenUsage: TokenUsageSink;
+  readonly trustedProxies: readonly string[];
+  readonly upstreams: ProfitUpstreams;
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
@@ -30,12 +37,18 @@ export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
+        ProfitModule.forRoot({ upstreams: deps.upstreams }),
+      ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [
         { provide: EVENT_STORE, useValue: deps.eventStore },
         { provide: READ_STORE, useValue: deps.readStore },
         { provide: PROJECTION_RUNNER, useValue: deps.projections },
+        { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: deps.readYourWritesTimeoutMs },
         { provide: RUNTIME, useValue: deps.runtime },
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
+import { SqliteTokenUsageSink } from '#guard';
 import { createReadStore, ProjectionRunner, readModelProjections, type ReadStore } from '#read-model';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -59,6 +60,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       eventStore,
       readStore,
       projections,
+      readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
+      tokenUsage: new SqliteTokenUsageSink(join(config.dataDir, 'token-usage.sqlite')),
+      trustedProxies: config.trustedProxies,
+      upstreams: config.upstreams,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
       idempotency: new IdempotencyStore(apiDatabase),

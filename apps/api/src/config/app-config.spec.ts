@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from './app-config.js';
 describe('loadConfig', () => {
   it('has embedded defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', eventStore: { kind: 'sqlite' }, trustedProxies: [] });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      eventStore: { kind: 'sqlite' },
+      readStore: { kind: 'sqlite' },
+      readYourWritesTimeoutMs: 5000,
+      trustedProxies: [],
+    });
     expect(config.eventStore.kind === 'sqlite' && config.eventStore.file).toMatch(/data\/events\.sqlite$/);
   });
 
@@ -17,6 +24,7 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTOREDB_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUSTED_PROXIES: '10.0.0.0/8,proxy.local' }, 'TRUSTED_PROXIES'],
+    [{ READ_YOUR_WRITES_TIMEOUT_MS: '0' }, 'READ_YOUR_WRITES_TIMEOUT_MS'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { loadProfitUpstreams, type ProfitUpstreams } from '../profit/profit-upstreams.js';
 
 /** Every setting the service reads from the environment; README's configuration table mirrors it. */
 export const CONFIG_VARIABLES = {
@@ -14,7 +15,10 @@ export const CONFIG_VARIABLES = {
   READ_STORE: 'sqlite (default, embedded) or mongodb.',
   MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
+  READ_YOUR_WRITES_TIMEOUT_MS: 'How long a query with minPosition waits for the read models before 503 (default 5000).',
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
+  UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
+  UPSTREAM_URL_: 'UPSTREAM_URL_<env>: the same for one environment; wins over UPSTREAM_URL.',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
@@ -38,6 +42,7 @@ const configSchema = z
     READ_STORE: z.enum(['sqlite', 'mongodb']).default('sqlite'),
     MONGODB_URL: z.string().optional(),
     MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('app_connectors'),
+    READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -57,7 +62,9 @@ export interface AppConfig {
   readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
   readonly eventStore: { kind: 'sqlite'; file: string } | { kind: 'eventstoredb'; connectionString: string };
   readonly readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
+  readonly readYourWritesTimeoutMs: number;
   readonly trustedProxies: readonly string[];
+  readonly upstreams: ProfitUpstreams;
   readonly logLevel: string;
 }
 
@@ -73,6 +80,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(`invalid configuration:\n  ${reasons.join('\n  ')}`);
   }
   const c = parsed.data;
+  let upstreams: ProfitUpstreams;
+  try {
+    upstreams = loadProfitUpstreams(env);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration:\n  ${(error as Error).message}`);
+  }
   const dataDir = resolve(c.DATA_DIR);
   return {
     port: c.PORT,
@@ -87,7 +100,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       c.READ_STORE === 'mongodb'
         ? { kind: 'mongodb', url: c.MONGODB_URL as string, database: c.MONGODB_DATABASE }
         : { kind: 'sqlite', file: resolve(dataDir, 'read-models.sqlite') },
+    readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
     trustedProxies: c.TRUSTED_PROXIES,
+    upstreams,
     logLevel: c.LOG_LEVEL,
   };
 }

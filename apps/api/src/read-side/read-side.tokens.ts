@@ -1,2 +1,4 @@
 /** DI tokens of the read side (symbols, STYLE.md). */
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+/** Milliseconds a query with `minPosition` waits for the read models before answering 503. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = Symbol('READ_YOUR_WRITES_TIMEOUT_MS');

@@ -1,0 +1,25 @@
+import type { IndexedConnector } from '#guard';
+
+export interface MetaInfo {
+  readonly updateConnectors: readonly { id: string; description: string }[];
+  readonly getConnectors: readonly { id: string; description: string }[];
+  readonly info: { envid: string; appName: string; group: string; tokenExpiry: string | null };
+}
+
+/**
+ * Profit's MetaInfo: what this token's app connector may call. This service keeps no descriptions
+ * of GetConnectors and UpdateConnectors, so a description repeats the id; tokens do not expire.
+ */
+export function metaInfo(connector: IndexedConnector): MetaInfo {
+  const listed = (names: ReadonlySet<string>) => [...names].sort().map((id) => ({ id, description: id }));
+  return {
+    updateConnectors: listed(connector.updateConnectors),
+    getConnectors: listed(connector.getConnectors),
+    info: {
+      envid: connector.environmentId,
+      appName: connector.description,
+      group: connector.userGroupId,
+      tokenExpiry: null,
+    },
+  };
+}

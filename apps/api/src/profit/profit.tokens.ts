@@ -1,0 +1,1 @@
+export const PROFIT_UPSTREAMS = Symbol('PROFIT_UPSTREAMS');

@@ -1,0 +1,53 @@
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import { notFound } from '#domain';
+import { APP_CONNECTORS, READ_STORE, scopedId, TOKENS, type ReadStore, type TokenDocument } from '#read-model';
+import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
+import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
+import { queryParams } from './query-params.js';
+
+const ListTokensQuery = queryParams({});
+
+/** Picks fields one by one: a token document's id is the token's hash, which must never be shown. */
+const tokenView = (token: TokenDocument) => ({
+  id: token.tokenId,
+  userId: token.userId,
+  description: token.description,
+  hint: token.hint,
+  status: token.status,
+  createdAt: token.createdAt,
+  createdBy: token.createdBy,
+  revokedAt: token.revokedAt,
+  revokedBy: token.revokedBy,
+});
+
+@QueryApi('tokens', CONNECTOR_PATH)
+export class TokensQueryController {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  /**
+   * All tokens of the connector, oldest first, in one answer: a page cursor would carry the last
+   * document's id, which is a hash here, and a connector holds one live token per user and device.
+   */
+  @Get(':appConnectorId/tokens')
+  @ApiOkResponse({
+    description: '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy }], position }',
+    headers: OK_HEADERS,
+  })
+  @ApiNotFoundResponse({ description: 'no such app connector in this environment' })
+  async list(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Query({ schema: ListTokensQuery }) _query: unknown,
+    @ReadPosition() position: number,
+  ) {
+    if (!(await this.store.get(APP_CONNECTORS, scopedId(environmentId, appConnectorId)))) {
+      throw notFound('app_connector_not_found', `app connector ${appConnectorId} does not exist in environment ${environmentId}`);
+    }
+    const { items } = await this.store.find<TokenDocument>(TOKENS, {
+      where: { environmentId, appConnectorId },
+      orderBy: { field: 'createdAt' },
+    });
+    return { items: items.map(tokenView), position };
+  }
+}

@@ -1,0 +1,102 @@
+// The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to the trivial
+// /health/live route of the same service in the same run, and the delay from a token's revocation
+// (admin API) to the guard's first refusal.
+// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--revocations 200]
+import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
+import { admin, ADMIN_KEY, startService } from './support/service.mjs';
+import { load, table } from './support/load.mjs';
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    revocations: { type: 'string', default: '200' },
+  },
+});
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+const revocations = Number(values.revocations);
+
+const env = '12345';
+const host = `${env}.rest.bench.example`;
+const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString('base64')}`;
+
+const service = await startService();
+try {
+  const base = await readyConnector();
+  const { token } = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: 'load' });
+
+  const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
+  const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
+  const verify = { method: 'POST', path: '/api/v1/verify', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: verifyBody };
+
+  const baseline = await load({ url: `${service.url}/health/live`, connections, duration });
+  const guarded = await load({ url: service.url, connections, duration, requests: [metaInfo] });
+  const verified = await load({ url: service.url, connections, duration, requests: [verify] });
+  const delays = await revocationDelays(base, revocations);
+
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${duration} s each`);
+  console.log(
+    table([
+      { name: 'GET /health/live (baseline)', ...baseline },
+      { name: 'GET /ProfitRestServices/MetaInfo (guarded)', ...guarded },
+      { name: 'POST /api/v1/verify', ...verified },
+    ]),
+  );
+  console.log(
+    `\nrevocation → first refusal (${delays.length} tokens; from the revoke answer / from the revoke request):\n` +
+      `| p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n|---:|---:|---:|---:|---:|\n` +
+      `| ${pct(delays.map((d) => d.afterAnswer), 50)} | ${pct(delays.map((d) => d.afterAnswer), 99)} | ${pct(delays.map((d) => d.afterAnswer), 100)} ` +
+      `| ${pct(delays.map((d) => d.afterRequest), 50)} | ${pct(delays.map((d) => d.afterRequest), 99)} |`,
+  );
+} finally {
+  await service.stop();
+}
+
+async function readyConnector() {
+  await admin(service.url, 'POST', '/api/v1/environments', { environmentId: env, name: 'Bench' });
+  await admin(service.url, 'POST', `/api/v1/environments/${env}/users`, { userId: `${env}.bench`, email: 'bench@example.com', name: 'Bench', kind: 'person' });
+  const group = await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups`, { name: 'Bench' });
+  await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups/${group.id}/members`, { userId: `${env}.bench` });
+  const connector = await admin(service.url, 'POST', `/api/v1/environments/${env}/app-connectors`, { description: 'Bench', userGroupId: group.id });
+  const base = `/api/v1/environments/${env}/app-connectors/${connector.id}`;
+  await admin(service.url, 'POST', `${base}/get-connectors`, { names: ['Profit_Article'] });
+  await admin(service.url, 'POST', `${base}/unblock`, {});
+  return base;
+}
+
+/** Per token: generate, wait until the guard lets it through, revoke, poll MetaInfo until refused. */
+async function revocationDelays(base, count) {
+  const delays = [];
+  for (let i = 0; i < count; i++) {
+    const issued = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: `device ${i}` });
+    const headers = { authorization: authorization(issued.token) };
+    while ((await call(headers)) !== 200);
+    const requested = performance.now();
+    await revoke(`${base}/tokens/${issued.id}`);
+    const answered = performance.now();
+    while ((await call(headers)) === 200);
+    const refused = performance.now();
+    delays.push({ afterAnswer: refused - answered, afterRequest: refused - requested });
+  }
+  return delays;
+}
+
+/** DELETE without a body (the shared `admin` helper always declares a JSON one). */
+async function revoke(path) {
+  const response = await fetch(service.url + path, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+  if (!response.ok) throw new Error(`DELETE ${path} → ${response.status} ${await response.text()}`);
+}
+
+/** The `/{env}/ProfitRestServices` form: fetch does not let a caller choose the Host header. */
+async function call(headers) {
+  const response = await fetch(`${service.url}/${env}/ProfitRestServices/MetaInfo`, { headers });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+function pct(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
+}

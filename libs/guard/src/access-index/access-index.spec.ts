@@ -1,0 +1,79 @@
+import { MemoryEventStore, type EventStore, type NewEvent } from '#event-store';
+import { hashTokenData } from '#domain';
+import { e, liveConnector, TOKEN_DATA } from '../testing/access-events.js';
+import { AccessIndex } from './access-index.js';
+
+const metadata = { actor: 'test', correlationId: 'c', causationId: 'c', sourceIp: null, time: '2026-01-01T00:00:00Z', schemaVersion: 1 };
+const append = (store: EventStore, events: readonly { type: string; data: object }[]) =>
+  store.appendToStream('s', events.map((event): NewEvent => ({ ...event, data: event.data as NewEvent['data'], metadata })), { expectedRevision: 'any' });
+
+describe('AccessIndex', () => {
+  let store: MemoryEventStore;
+  let index: AccessIndex | undefined;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+  });
+  afterEach(() => index?.stop());
+
+  it('replays everything written before start, then follows new events', async () => {
+    await append(store, liveConnector());
+    index = new AccessIndex(store);
+    await index.start();
+    expect(index.position()).toBe(8);
+    expect(index.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(false);
+    const { position } = await append(store, [e.tokenRevoked()]);
+    expect(await index.waitForPosition(position, 1000)).toBe(true);
+    expect(index.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(true);
+  });
+
+  it('says false when a position is not reached in time', async () => {
+    index = new AccessIndex(store);
+    await index.start();
+    expect(await index.waitForPosition(5, 20)).toBe(false);
+  });
+
+  it('reports an event that fails to apply and carries on after it', async () => {
+    const errors: string[] = [];
+    await append(store, [e.created(), { type: 'GetConnectorsGranted', data: e.blocked().data }, e.blocked()]);
+    index = new AccessIndex(store, { onError: (message) => errors.push(message) });
+    await index.start();
+    expect(errors).toEqual(['access index: skipped event GetConnectorsGranted at position 2']);
+    expect(index.position()).toBe(3);
+  });
+
+  it('resubscribes after the last applied position when the subscription fails', async () => {
+    await append(store, liveConnector());
+    let failOnce = true;
+    const flaky: EventStore = Object.create(store, {
+      subscribeToAll: {
+        value: (options: { after?: number }) => {
+          const subscription = store.subscribeToAll(options);
+          if (!failOnce) return subscription;
+          failOnce = false;
+          const iterator = subscription[Symbol.asyncIterator]();
+          let delivered = 0;
+          return {
+            close: () => subscription.close(),
+            [Symbol.asyncIterator]: () => ({
+              next: () => (++delivered > 3 ? Promise.reject(new Error('connection lost')) : iterator.next()),
+            }),
+          };
+        },
+      },
+    });
+    const errors: string[] = [];
+    index = new AccessIndex(flaky, { retryDelayMs: 1, onError: (message) => errors.push(message) });
+    await index.start();
+    expect(index.position()).toBe(8);
+    expect(errors).toEqual(['access index: subscription failed; resubscribing']);
+  });
+
+  it('stops following the store on stop', async () => {
+    index = new AccessIndex(store);
+    await index.start();
+    await index.stop();
+    await append(store, liveConnector());
+    expect(await index.waitForPosition(1, 50)).toBe(false);
+    expect(index.position()).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { hashTokenData } from '#domain';
+import { CONNECTOR, e, ENV, GROUP, liveConnector, positioned, TOKEN_DATA, USER } from '../testing/access-events.js';
+import { AccessState } from './access-state.js';
+
+const stateOf = (events: ReturnType<typeof positioned>) => {
+  const state = new AccessState();
+  for (const event of events) state.apply(event);
+  return state;
+};
+
+describe('AccessState', () => {
+  it('indexes tokens by hash, connectors by environment and id, members by group', () => {
+    const state = stateOf(positioned(liveConnector()));
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({
+      tokenId: 't1', environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, device: 'laptop', revoked: false,
+    });
+    expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: false, userGroupId: GROUP, description: 'Webshop' });
+    expect([...state.connector(ENV, CONNECTOR)!.getConnectors]).toEqual(['Profit_Article']);
+    expect(state.isMember(ENV, GROUP, USER)).toBe(true);
+    expect(state.hasEnvironment(ENV)).toBe(true);
+    expect(state.position).toBe(8);
+  });
+
+  it('follows revocations, blocks, membership, grants and group changes', () => {
+    const state = stateOf(
+      positioned([...liveConnector(), e.tokenRevoked(), e.blocked(), e.memberRemoved(), e.getRevoked('Profit_Article'), e.groupAssigned('g2')]),
+    );
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(true);
+    expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: true, userGroupId: 'g2' });
+    expect(state.connector(ENV, CONNECTOR)!.getConnectors.size).toBe(0);
+    expect(state.isMember(ENV, GROUP, USER)).toBe(false);
+  });
+
+  it('recompiles IP lines when one is added or removed', () => {
+    const state = stateOf(positioned([...liveConnector(), e.ipAdded('r1', 'allow', '10.0.0.0/8'), e.ipAdded('r2', 'allow', '192.0.2.1/32')]));
+    const permits = (address: string) => state.connector(ENV, CONNECTOR)!.ipRules.permits({ family: 'ipv4', address });
+    expect([permits('10.1.2.3'), permits('192.0.2.1'), permits('192.0.2.2')]).toEqual([true, true, false]);
+    state.apply({ ...e.ipRemoved('r1', '10.0.0.0/8'), position: 100 });
+    expect([permits('10.1.2.3'), permits('192.0.2.1')]).toEqual([false, true]);
+  });
+
+  it('changes nothing when the same events are applied twice', () => {
+    const events = positioned([...liveConnector(), e.tokenRevoked(), e.blocked()]);
+    const once = stateOf(events);
+    const twice = stateOf([...events, ...events]);
+    expect(twice).toEqual(once);
+    // A replayed unblock (position already applied) must not undo the later block.
+    twice.apply(events[6]!);
+    expect(twice.connector(ENV, CONNECTOR)?.blocked).toBe(true);
+  });
+
+  it('skips events it does not index but counts their position', () => {
+    const state = stateOf(positioned([{ type: 'UserRegistered', data: { environmentId: ENV, userId: USER } }]));
+    expect(state.position).toBe(1);
+  });
+
+  it('moves past an event that fails to apply, throwing for the index to report', () => {
+    const state = new AccessState();
+    expect(() => state.apply({ type: 'GetConnectorsGranted', data: { environmentId: ENV, appConnectorId: CONNECTOR }, position: 1 })).not.toThrow();
+    state.apply({ ...e.created(), position: 2 });
+    expect(() => state.apply({ type: 'GetConnectorsGranted', data: { environmentId: ENV, appConnectorId: CONNECTOR }, position: 3 })).toThrow(TypeError);
+    expect(state.position).toBe(3);
+  });
+});

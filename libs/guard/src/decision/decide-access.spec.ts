@@ -1,0 +1,95 @@
+import { parseClientAddress } from '#domain';
+import { AccessState } from '../access-index/access-state.js';
+import { AUTHORIZATION, CONNECTOR, e, ENV, liveConnector, positioned, TOKEN_XML, USER } from '../testing/access-events.js';
+import type { AccessRequest } from './access-decision.js';
+import { decideAccess } from './decide-access.js';
+
+const index = (...extra: { type: string; data: Record<string, unknown> }[]) => {
+  const state = new AccessState();
+  for (const event of positioned([...liveConnector(), ...extra])) state.apply(event);
+  return state;
+};
+
+const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
+  environmentId: ENV,
+  authorizationHeader: AUTHORIZATION,
+  clientAddress: parseClientAddress('203.0.113.7'),
+  connector: { kind: 'get', name: 'Profit_Article' },
+  ...overrides,
+});
+
+const owner = { environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, tokenId: 't1', device: 'laptop' };
+
+describe('decideAccess', () => {
+  it('allows a live token for a granted connector and names its owner', () => {
+    expect(decideAccess(index(), request())).toEqual({ allowed: true, code: 'allowed', ...owner });
+  });
+
+  it.each([
+    ['get', 'Profit_Article'],
+    ['update', 'KnSubject'],
+    ['special', 'AppConnectorSubject'],
+  ] as const)('allows the granted %s connector %s', (kind, name) => {
+    expect(decideAccess(index(), request({ connector: { kind, name } })).allowed).toBe(true);
+  });
+
+  it('needs no grant for MetaInfo', () => {
+    expect(decideAccess(index(e.getRevoked('Profit_Article')), request({ connector: { kind: 'metainfo' } })).allowed).toBe(true);
+  });
+
+  it('takes the token as XML text or its base64 form instead of the header', () => {
+    for (const token of [TOKEN_XML, Buffer.from(TOKEN_XML).toString('base64')]) {
+      expect(decideAccess(index(), request({ authorizationHeader: undefined, token })).allowed).toBe(true);
+    }
+  });
+
+  it.each([
+    ['no header', { authorizationHeader: undefined }, 'token_missing', 401],
+    ['another scheme', { authorizationHeader: 'Bearer abc' }, 'token_malformed', 401],
+    ['the plain XML in the header', { authorizationHeader: `AfasToken ${TOKEN_XML}` }, 'token_plain', 401],
+    ['an unknown token', { authorizationHeader: AUTHORIZATION.slice(0, -8) + 'QUJDRA==' }, 'token_malformed', 401],
+    ['a token nobody was given', { token: TOKEN_XML.replace('0123', '9999'), authorizationHeader: undefined }, 'token_unknown', 401],
+    ['another environment', { environmentId: '99999' }, 'wrong_environment', 401],
+    ['an ungranted GetConnector', { connector: { kind: 'get', name: 'Profit_Employee' } }, 'connector_not_granted', 401],
+    ['a GetConnector name as UpdateConnector', { connector: { kind: 'update', name: 'Profit_Article' } }, 'connector_not_granted', 401],
+  ] as const)('refuses %s', (_, overrides, code, status) => {
+    expect(decideAccess(index(), request(overrides))).toMatchObject({ allowed: false, code, status });
+  });
+
+  it.each([
+    ['a revoked token', [e.tokenRevoked()], 'token_revoked', 401, 'Token is not valid or not correctly applied'],
+    ['a user no longer in the group', [e.memberRemoved()], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
+    ['a user outside a newly assigned group', [e.groupAssigned('g2')], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
+    ['a blocked connector', [e.blocked()], 'connector_blocked', 403, 'App connector is blocked'],
+    ['an address outside the allow lines', [e.ipAdded('r1', 'allow', '10.0.0.0/8')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
+    ['an address on a deny line', [e.ipAdded('r1', 'deny', '203.0.113.0/24')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
+    ['an ungranted connector', [e.getRevoked('Profit_Article')], 'connector_not_granted', 401, 'valid token but no access to this endpoint'],
+  ])('refuses %s, naming the owner for the log', (_, extra, code, status, externalMessage) => {
+    expect(decideAccess(index(...extra), request())).toEqual({ allowed: false, code, status, externalMessage, owner });
+  });
+
+  it('refuses an unknown client address on a restricted connector', () => {
+    const decision = decideAccess(index(e.ipAdded('r1', 'deny', '10.0.0.0/8')), request({ clientAddress: null }));
+    expect(decision.code).toBe('ip_restricted');
+  });
+
+  describe('answers with the first check that fails', () => {
+    const everythingWrong = [e.tokenRevoked(), e.memberRemoved(), e.blocked(), e.ipAdded('r1', 'deny', '0.0.0.0/0'), e.getRevoked('Profit_Article')];
+    /** Each failure, in the order of the checks, and the event that repairs it (the environment is repaired by the call). */
+    const steps = [
+      { code: 'token_revoked', repair: e.token('t2') },
+      { code: 'wrong_environment', repair: null },
+      { code: 'not_in_user_group', repair: e.member() },
+      { code: 'connector_blocked', repair: e.unblocked() },
+      { code: 'ip_restricted', repair: e.ipRemoved('r1', '0.0.0.0/0') },
+      { code: 'connector_not_granted', repair: null },
+    ];
+
+    it.each(steps.map((step, i) => [step.code, i] as const))('%s', (code, i) => {
+      const repairs = steps.slice(0, i).flatMap((step) => (step.repair ? [step.repair] : []));
+      const state = new AccessState();
+      for (const event of positioned([...liveConnector(), ...everythingWrong, ...repairs])) state.apply(event);
+      expect(decideAccess(state, request({ environmentId: i <= 1 ? '99999' : ENV })).code).toBe(code);
+    });
+  });
+});

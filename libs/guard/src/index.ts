@@ -1,0 +1,21 @@
+export { AccessIndex, type AccessIndexOptions } from './access-index/access-index.js';
+export { AccessState, type AccessLookup, type IndexableEvent, type IndexedToken } from './access-index/access-state.js';
+export type { IndexedConnector } from './access-index/indexed-connector.js';
+export { IpRules, type IpRule } from './access-index/ip-rules.js';
+
+export { resolveClientAddress, type ClientAddressSources } from './client-address/resolve-client-address.js';
+export { TrustedProxies } from './client-address/trusted-proxies.js';
+
+export * from './decision/access-decision.js';
+export { decideAccess } from './decision/decide-access.js';
+
+export { MemoryTokenUsageSink } from './usage/memory-token-usage.sink.js';
+export { SqliteTokenUsageSink } from './usage/sqlite-token-usage.sink.js';
+export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse } from './usage/token-usage.port.js';
+export { TokenUsageTracker, type TokenUsageTrackerOptions } from './usage/token-usage.tracker.js';
+
+export { AccessGuardModule, type AccessGuardOptions } from './nest/access-guard.module.js';
+export type { AccessTarget, AccessTargetResolver } from './nest/access-target.js';
+export { AfasTokenGuard, type GuardedRequest } from './nest/afas-token.guard.js';
+export { ACCESS_INDEX, ACCESS_TARGET_RESOLVER, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
+export { PROFIT_ERROR_NUMBER, ProfitError, type ProfitErrorBody } from './nest/profit-error.js';

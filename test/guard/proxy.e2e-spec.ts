@@ -1,0 +1,106 @@
+import { registerEnvironment, uniqueEnvironmentId } from '../support/fixtures.js';
+import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import { hostOf, readyConnector, type ReadyConnector } from './support/profit-fixtures.js';
+import { deadUpstreamUrl, startUpstream, type Upstream } from './support/upstream-server.js';
+
+describe('forwarding allowed calls to the upstream', () => {
+  let app: GuardedApp;
+  let upstream: Upstream;
+  let ready: ReadyConnector;
+  const prefixed = uniqueEnvironmentId();
+  const dead = uniqueEnvironmentId();
+
+  beforeAll(async () => {
+    upstream = await startUpstream();
+    app = await startGuardedApp({
+      UPSTREAM_URL: upstream.url,
+      [`UPSTREAM_URL_${prefixed}`]: `${upstream.url}/base/`,
+      [`UPSTREAM_URL_${dead}`]: await deadUpstreamUrl(),
+    });
+    ready = await readyConnector(app.admin());
+    await app.caughtUp();
+  });
+  afterAll(async () => {
+    await app.close();
+    await upstream.close();
+  });
+
+  const call = (method: 'get' | 'post' | 'put' | 'delete', path: string, connector = ready) =>
+    app.anonymous()[method](path).set('Host', hostOf(connector.environmentId)).set('Authorization', connector.authorization);
+
+  it('forwards a GetConnector call with its query, without the token, with who was let through', async () => {
+    const path = '/ProfitRestServices/connectors/Profit_Article?skip=0&take=100&filterfieldids=A%2CB&operatortypes=1';
+    const response = await call('get', path).set('X-User-Id', 'forged').set('X-App-Connector-Id', 'forged').expect(207);
+    expect(response.body).toEqual({ from: 'upstream', seen: upstream.calls.length });
+    expect(response.headers['x-upstream']).toBe('yes');
+    const seen = upstream.calls.at(-1)!;
+    expect(seen).toMatchObject({ method: 'GET', url: path });
+    expect(seen.headers.authorization).toBeUndefined();
+    expect(seen.headers).toMatchObject({ 'x-app-connector-id': ready.id, 'x-user-id': ready.userId, 'x-environment-id': ready.environmentId });
+  });
+
+  it.each([
+    ['POST', 'text/plain', '/ProfitRestServices/connectors/KnSubject', '{"KnSubject" : {"Element":{"Fields":{"StId": 1 }}}}'],
+    ['PUT', 'application/json; charset=utf-8', '/ProfitRestServices/connectors/KnSubject', '{ "a":1.50,  "b":"é" }'],
+    ['DELETE', 'application/json', '/ProfitRestServices/connectors/KnSubject/KnSubject/@SbId/123', ''],
+    ['POST', 'application/octet-stream', '/ProfitRestServices/connectors/KnSubject/KnSubjectAttachment', 'raw bytes, not JSON {'],
+  ])('forwards %s %s bodies byte for byte', async (method, contentType, path, body) => {
+    await call(method.toLowerCase() as 'post', path).set('Content-Type', contentType).send(body).expect(207);
+    expect(upstream.calls.at(-1)).toMatchObject({ method, url: path, body, headers: expect.objectContaining({ 'content-type': contentType }) });
+  });
+
+  it('forwards SubjectConnector downloads (special connector AppConnectorSubject)', async () => {
+    await call('get', '/profitrestservices/subjectconnector?SubjectId=12&FileId=abc').expect(207);
+    expect(upstream.calls.at(-1)).toMatchObject({ method: 'GET', url: '/profitrestservices/subjectconnector?SubjectId=12&FileId=abc' });
+  });
+
+  it('drops the /{env} prefix and uses a per-environment upstream with its base path', async () => {
+    await registerEnvironment(app.admin(), prefixed);
+    const other = await readyConnectorIn(prefixed);
+    await app
+      .anonymous()
+      .get(`/${prefixed}/ProfitRestServices/connectors/Profit_Article?take=1`)
+      .set('Authorization', other.authorization)
+      .expect(207);
+    expect(upstream.calls.at(-1)).toMatchObject({ url: '/base/ProfitRestServices/connectors/Profit_Article?take=1' });
+  });
+
+  it('never forwards a refused call', async () => {
+    const before = upstream.calls.length;
+    await app.anonymous().post('/ProfitRestServices/connectors/KnSubject').set('Host', hostOf(ready.environmentId)).send('{}').expect(401);
+    await call('post', '/ProfitRestServices/connectors/Profit_Article').send('{}').expect(401);
+    expect(upstream.calls.length).toBe(before);
+  });
+
+  it('answers 502 in Profit shape when the upstream cannot be reached', async () => {
+    await registerEnvironment(app.admin(), dead);
+    const other = await readyConnectorIn(dead);
+    const response = await call('get', '/ProfitRestServices/connectors/Profit_Article', other).expect(502);
+    expect(response.body).toEqual({ externalMessage: 'The upstream could not be reached', errorNumber: -1, profitLogReference: expect.any(String) });
+    expect(app.logs()).toContain(response.body.profitLogReference);
+  });
+
+  /** A ready connector in an environment registered by the test (ids chosen before the app started). */
+  async function readyConnectorIn(environmentId: string): Promise<ReadyConnector> {
+    const connector = await readyConnector(app.admin(), environmentId);
+    await app.caughtUp();
+    return connector;
+  }
+});
+
+describe('without an upstream', () => {
+  let app: GuardedApp;
+  beforeAll(async () => {
+    app = await startGuardedApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers an allowed connector call with 503 in Profit shape, and MetaInfo still works', async () => {
+    const ready = await readyConnector(app.admin());
+    await app.caughtUp();
+    const host = hostOf(ready.environmentId);
+    const response = await app.anonymous().get('/ProfitRestServices/connectors/Profit_Article').set('Host', host).set('Authorization', ready.authorization).expect(503);
+    expect(response.body).toEqual({ externalMessage: 'No upstream is configured for this environment', errorNumber: -1, profitLogReference: expect.any(String) });
+    await app.anonymous().get('/ProfitRestServices/MetaInfo').set('Host', host).set('Authorization', ready.authorization).expect(200);
+  });
+});

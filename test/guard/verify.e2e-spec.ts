@@ -1,0 +1,51 @@
+import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
+import { base64, readyConnector, type ReadyConnector } from './support/profit-fixtures.js';
+
+describe('POST /api/v1/verify', () => {
+  let app: GuardedApp;
+  let ready: ReadyConnector;
+  beforeAll(async () => {
+    app = await startGuardedApp();
+    ready = await readyConnector(app.admin());
+    await app.caughtUp();
+  });
+  afterAll(() => app.close());
+
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    environmentId: ready.environmentId,
+    token: ready.token,
+    clientIp: '203.0.113.7',
+    connector: { kind: 'get', name: 'Profit_Article' },
+    ...overrides,
+  });
+
+  it('answers who the token belongs to, for the XML text and its base64 form alike', async () => {
+    for (const token of [ready.token, base64(ready.token)]) {
+      const response = await app.admin().post('/api/v1/verify').send(body({ token })).expect(200);
+      expect(response.body).toEqual({ valid: true, code: 'allowed', appConnectorId: ready.id, userId: ready.userId, tokenId: ready.tokenId });
+    }
+  });
+
+  it.each([
+    ['an unknown token', { token: `<token><version>1</version><data>${'C'.repeat(64)}</data></token>` }, 'token_unknown'],
+    ['a malformed token', { token: 'hello' }, 'token_malformed'],
+    ['an empty token', { token: '' }, 'token_missing'],
+  ])('answers valid=false for %s', async (_, overrides, code) => {
+    const response = await app.admin().post('/api/v1/verify').send(body(overrides)).expect(200);
+    expect(response.body).toEqual({ valid: false, code, appConnectorId: null, userId: null, tokenId: null });
+  });
+
+  it('needs the admin key', async () => {
+    const response = await app.anonymous().post('/api/v1/verify').send(body()).expect(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each([
+    ['an address that is none', { clientIp: '300.1.1.1' }, 'clientIp'],
+    ['an unknown connector kind', { connector: { kind: 'metainfo', name: 'x' } }, 'connector.kind'],
+    ['a missing environment', { environmentId: undefined }, 'environmentId'],
+  ])('refuses %s with 400', async (_, overrides, field) => {
+    const response = await app.admin().post('/api/v1/verify').send(body(overrides)).expect(400);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
+});
