@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { AsOf } from './connector-history.js';
+
+/** An instant with its offset, e.g. 2025-03-01T12:00:00Z or 2025-03-01T13:00:00.250+01:00. */
+export const AsOfTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date and time with Z or an offset');
+
+export const HistoryQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('events per page, 1 to 500 (default 100)'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'use the nextCursor of the previous page')
+    .default('0')
+    .transform(Number)
+    .describe('nextCursor of the previous page; absent for the first page'),
+});
+
+export const AsOfQuery = z
+  .strictObject({
+    at: AsOfTime.optional(),
+    version: z.coerce.number().int().min(1).optional().describe('a version (event count) the connector had'),
+  })
+  .refine((query) => (query.at === undefined) !== (query.version === undefined), {
+    message: 'give exactly one of at and version',
+    path: ['at'],
+  })
+  .transform((query): AsOf => (query.version !== undefined ? { version: query.version } : { at: new Date(query.at!) }));
