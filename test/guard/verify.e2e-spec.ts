@@ -35,6 +35,15 @@ describe('POST /api/v1/verify', () => {
     expect(response.body).toEqual({ valid: false, code, appConnectorId: null, userId: null, tokenId: null });
   });
 
+  it('records the use as the token\'s last-used time, shown in the token list', async () => {
+    const tokens = `/api/v1/environments/${ready.environmentId}/app-connectors/${ready.id}/tokens`;
+    const before = Date.now();
+    await app.admin().post('/api/v1/verify').send(body()).expect(200);
+    const listed = await app.admin().get(tokens).expect(200);
+    const token = listed.body.items.find((t: { id: string }) => t.id === ready.tokenId);
+    expect(Date.parse(token.lastUsedAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it('needs the admin key', async () => {
     const response = await app.anonymous().post('/api/v1/verify').send(body()).expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');

@@ -1,11 +1,18 @@
-import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { applyDecorators, Controller, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 
-/** A controller of the admin API: under /api/v1, admin key required, documented in OpenAPI. */
+/** A controller of the admin API: under /api/v1, admin key required, Idempotency-Key honoured, in OpenAPI. */
 export const AdminApi = (tag: string, path: string) =>
-  applyDecorators(Controller(`api/v1/${path}`), UseGuards(AdminAuthGuard), ApiTags(tag), ApiBearerAuth('admin'));
+  applyDecorators(
+    Controller(`api/v1/${path}`),
+    UseGuards(AdminAuthGuard),
+    UseInterceptors(IdempotencyInterceptor),
+    ApiTags(tag),
+    ApiBearerAuth('admin'),
+  );
 
 export const environmentIdParam = z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'an environment id is 1 to 32 letters or digits');
 export const resourceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a valid id');

@@ -1,6 +1,7 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { notFound } from '#domain';
+import { TOKEN_USAGE, type TokenUsageTracker } from '#guard';
 import { APP_CONNECTORS, READ_STORE, scopedId, TOKENS, type ReadStore, type TokenDocument } from '#read-model';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
@@ -9,7 +10,7 @@ import { queryParams } from './query-params.js';
 const ListTokensQuery = queryParams({});
 
 /** Picks fields one by one: a token document's id is the token's hash, which must never be shown. */
-const tokenView = (token: TokenDocument) => ({
+const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
   id: token.tokenId,
   userId: token.userId,
   description: token.description,
@@ -19,11 +20,15 @@ const tokenView = (token: TokenDocument) => ({
   createdBy: token.createdBy,
   revokedAt: token.revokedAt,
   revokedBy: token.revokedBy,
+  lastUsedAt,
 });
 
 @QueryApi('tokens', CONNECTOR_PATH)
 export class TokensQueryController {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(TOKEN_USAGE) private readonly usage: TokenUsageTracker,
+  ) {}
 
   /**
    * All tokens of the connector, oldest first, in one answer: a page cursor would carry the last
@@ -31,7 +36,8 @@ export class TokensQueryController {
    */
   @Get(':appConnectorId/tokens')
   @ApiOkResponse({
-    description: '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy }], position }',
+    description:
+      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, lastUsedAt }], position }; lastUsedAt is recorded by the guard without a write per call',
     headers: OK_HEADERS,
   })
   @ApiNotFoundResponse({ description: 'no such app connector in this environment' })
@@ -48,6 +54,7 @@ export class TokensQueryController {
       where: { environmentId, appConnectorId },
       orderBy: { field: 'createdAt' },
     });
-    return { items: items.map(tokenView), position };
+    const lastUsed = await Promise.all(items.map((token) => this.usage.lastUsed(token.tokenId)));
+    return { items: items.map((token, i) => tokenView(token, lastUsed[i] ?? null)), position };
   }
 }
