@@ -49,6 +49,14 @@ describe('forwarding allowed calls to the upstream', () => {
     expect(upstream.calls.at(-1)).toMatchObject({ method, url: path, body, headers: expect.objectContaining({ 'content-type': contentType }) });
   });
 
+  it('leaves Idempotency-Key to the upstream: the admin API\'s replay store is not in the way', async () => {
+    const path = '/ProfitRestServices/connectors/KnSubject';
+    for (let i = 0; i < 2; i++) {
+      await call('post', path).set('Content-Type', 'text/plain').set('Idempotency-Key', 'client-key').send('{"n":1}').expect(207);
+    }
+    expect(upstream.calls.slice(-2).map((c) => c.headers['idempotency-key'])).toEqual(['client-key', 'client-key']);
+  });
+
   it('forwards SubjectConnector downloads (special connector AppConnectorSubject)', async () => {
     await call('get', '/profitrestservices/subjectconnector?SubjectId=12&FileId=abc').expect(207);
     expect(upstream.calls.at(-1)).toMatchObject({ method: 'GET', url: '/profitrestservices/subjectconnector?SubjectId=12&FileId=abc' });
