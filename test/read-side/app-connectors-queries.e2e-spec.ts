@@ -101,8 +101,19 @@ describe('app connector queries', () => {
     await app.admin().get(`${list}/${id}?colour=red`).expect(400);
   });
 
-  it('passes on the time-travel parameters of the audit module rather than refusing them', async () => {
+  it('answers ?version= and ?at= from the event stream: the connector as it was then', async () => {
     const { base } = await connectorSetup(app.admin());
-    await app.admin().get(`${base}?minPosition=0&at=2025-01-01T00:00:00Z`).expect((response) => expect(response.status).not.toBe(400));
+    await app.admin().post(`${base}/unblock`).expect(200);
+    const changed = await app.admin().put(`${base}/description`).send({ description: 'Renamed' }).expect(200);
+    const atVersion1 = await app.admin().get(`${base}?version=1`).expect(200);
+    expect(atVersion1.body).toMatchObject({ description: 'Webshop', blocked: true, version: 1 });
+    const now = await app.admin().get(`${base}?at=${encodeURIComponent(new Date(Date.now() + 1000).toISOString())}`).expect(200);
+    expect(now.body).toMatchObject({ description: 'Renamed', blocked: false, version: changed.body.version });
+    await app.admin().get(`${base}?at=2000-01-01T00:00:00Z`).expect(404);
+    await app.admin().get(`${base}?version=99`).expect(404);
+    for (const query of ['version=1&at=2025-01-01T00:00:00Z', 'version=zero', 'at=yesterday']) {
+      const response = await app.admin().get(`${base}?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+    }
   });
 });

@@ -3,10 +3,14 @@ import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { notFound } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { APP_CONNECTORS, READ_STORE, scopedId, type AppConnectorDocument, type ReadStore } from '#read-model';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { resourceIdParam } from '../http/admin-api.decorators.js';
 import { etagOf } from '../http/if-match.js';
+import { ValidationFailedError } from '../http/problem.js';
+import { AsOfQuery } from '../audit/audit.requests.js';
+import { ConnectorHistory } from '../audit/connector-history.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { booleanParam, pageParams, queryParams, searchParam } from './query-params.js';
 import { readPage, requireEnvironment, withoutStoreFields } from './read-pages.js';
@@ -18,15 +22,22 @@ const ListAppConnectorsQuery = queryParams({
   q: searchParam.optional().describe('part of the description, any case'),
 });
 
-// `at` and `version` (time travel) are the audit module's to answer: passed on, neither declared
-// nor refused here, so that routing them there needs no change to this schema.
+// `at` and `version` (time travel) are answered from the event store by the audit module, which
+// validates them; this route only passes them on.
 const GetAppConnectorQuery = queryParams({}, ['at', 'version']);
 
 const appConnectorView = (doc: AppConnectorDocument) => withoutStoreFields(doc);
 
 @QueryApi('app connectors', CONNECTOR_PATH)
 export class AppConnectorsQueryController {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  private readonly history: ConnectorHistory;
+
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) eventStore: EventStore,
+  ) {
+    this.history = new ConnectorHistory(eventStore);
+  }
 
   @Get()
   @ApiOkResponse({ description: '{ items: [app connector], nextCursor, position }, oldest first', headers: OK_HEADERS })
@@ -48,14 +59,24 @@ export class AppConnectorsQueryController {
   }
 
   @Get(':appConnectorId')
-  @ApiOkResponse({ description: 'the app connector; ETag is its version, as in command answers', headers: OK_HEADERS })
-  @ApiNotFoundResponse({ description: 'no such app connector in this environment' })
+  @ApiOkResponse({
+    description:
+      'the app connector; ETag is its version, as in command answers. With ?at=<ISO time> or ?version=<n>: the connector as it ' +
+      'was then, replayed from its event stream (as GET …/as-of)',
+    headers: OK_HEADERS,
+  })
+  @ApiNotFoundResponse({ description: 'no such app connector in this environment (or not at that time/version)' })
   async get(
     @EnvironmentId() environmentId: string,
     @AppConnectorId() appConnectorId: string,
-    @Query({ schema: GetAppConnectorQuery }) _query: unknown,
+    @Query({ schema: GetAppConnectorQuery }) query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    if (query['at'] !== undefined || query['version'] !== undefined) {
+      const asOf = AsOfQuery.safeParse({ at: query['at'], version: query['version'] });
+      if (!asOf.success) throw new ValidationFailedError(asOf.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+      return this.history.asOf({ environmentId, appConnectorId }, asOf.data);
+    }
     const doc = await this.store.get<AppConnectorDocument>(APP_CONNECTORS, scopedId(environmentId, appConnectorId));
     if (!doc) throw notFound('app_connector_not_found', `app connector ${appConnectorId} does not exist in environment ${environmentId}`);
     reply.header('etag', etagOf(doc.version));
