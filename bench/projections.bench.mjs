@@ -1,0 +1,125 @@
+// Projection throughput against SQLite's own insert rate, in one run on one machine:
+//   (a) ceiling: plain INSERTs of JSON rows, one transaction per batch (read-store pragmas);
+//   (b) catch-up: a fresh ProjectionRunner with every read model over the whole event store;
+//   (c) rebuild: `rebuild` into a new generation, with peak memory (RSS and heap, sampled).
+// Target: (b) and (c) at least 1/3 of (a). On demand only (not in npm test); writes ~2 GB to a temp folder.
+// Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--batch-size 2000] [--keep]
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { environmentStreams } from './support/connector-events.mjs';
+import { withMemoryPeak } from './support/memory-peak.mjs';
+import { insertCeiling } from './support/sqlite-ceiling.mjs';
+
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '1000000' }, 'batch-size': { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } },
+});
+const totalEvents = Number(values.events);
+const batchSize = Number(values['batch-size']);
+
+// dist/, as the service runs; imported late so that a missing build gets a clear message.
+const { SqliteEventStore } = await import('../dist/libs/event-store/src/index.js').catch(missingBuild);
+const { ProjectionRunner, SqliteReadStore, readModelProjections, rebuild } = await import('../dist/libs/read-model/src/index.js').catch(missingBuild);
+
+const dir = mkdtempSync(join(tmpdir(), 'app-connectors-projections-bench-'));
+const log = (message) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+try {
+  const eventsFile = join(dir, 'events.sqlite');
+  const fill = await withMemoryPeak(() => fillEventStore(eventsFile));
+  const head = fill.result;
+  log(`filled ${head} events in ${fill.seconds.toFixed(1)} s (${rate(head, fill.seconds)} events/s), ${mb(statSync(eventsFile).size)} MB`);
+
+  const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
+  // Only the transactions count towards the ceiling, not generating the rows.
+  const ceilingRate = ceiling.result.rows / ceiling.result.seconds;
+  log(`ceiling: ${ceiling.result.rows} rows in ${ceiling.result.seconds.toFixed(1)} s of transactions`);
+
+  const projections = readModelProjections();
+  const eventStore = new SqliteEventStore(eventsFile);
+  // The rebuild runs first, each phase on its own fresh read-store file: the catch-up leaves a large
+  // heap behind, which would otherwise be charged to the rebuild's peak.
+  const rebuildStore = SqliteReadStore.open({ file: join(dir, 'read-models-rebuild.sqlite') });
+  let lastReport = 0;
+  const rebuilt = await withMemoryPeak((sample) =>
+    rebuild({
+      eventStore,
+      store: rebuildStore,
+      projections,
+      batchSize,
+      onProgress: (progress) => {
+        sample();
+        if (performance.now() - lastReport < 10_000) return;
+        lastReport = performance.now();
+        log(`rebuild at position ${progress.position} of ${progress.headPosition}, ${progress.eventsPerSecond} events/s`);
+      },
+    }),
+  );
+  log(`rebuild: ${rebuilt.seconds.toFixed(1)} s, generation ${rebuilt.result.generation}, ${rebuilt.result.deadLetters} dead letters`);
+  await rebuildStore.close();
+
+  const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
+  const catchUp = await withMemoryPeak(async (sample) => {
+    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, logger: { warn: log, error: log } });
+    runner.onApplied(sample);
+    await runner.start();
+    while (!(await runner.waitForPosition(head, 10_000))) log(`catch-up at position ${runner.position()} of ${head}`);
+    await runner.stop();
+  });
+  log(`catch-up: ${catchUp.seconds.toFixed(1)} s`);
+  await catchUpStore.close();
+  await eventStore.close();
+
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
+  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}`);
+  console.log(
+    table([
+      { name: '(a) ceiling: INSERT JSON rows, 1 tx per batch', events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },
+      { name: '(b) catch-up: fresh ProjectionRunner', events: head, seconds: catchUp.seconds, peak: catchUp },
+      { name: '(c) rebuild into a new generation', events: rebuilt.result.eventsDone, seconds: rebuilt.seconds, peak: rebuilt },
+    ], ceilingRate),
+  );
+} finally {
+  if (values.keep) log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * One append per stream through the store's own write path. The fill turns off fsync on the
+ * store's connection (a private field): it changes how durable the writes are, not what is written,
+ * and is not what this benchmark measures.
+ */
+async function fillEventStore(file) {
+  const store = new SqliteEventStore(file);
+  store.db.pragma('synchronous = OFF');
+  let last = { position: 0 };
+  for (const { streamId, events } of environmentStreams(totalEvents)) {
+    last = await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+    if (last.position % 100_000 < events.length) log(`filling: ${last.position} events`);
+  }
+  await store.close();
+  return last.position;
+}
+
+function table(rows, ceilingRate) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  const out = [line(['run', 'events', 'seconds', 'events/s', 'ratio to ceiling', 'peak RSS MB', 'peak heap MB'])];
+  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const row of rows) {
+    const perSecond = row.events / row.seconds;
+    out.push(line([row.name, String(row.events), row.seconds.toFixed(1), rate(row.events, row.seconds), (perSecond / ceilingRate).toFixed(3), row.peak.peakRssMb.toFixed(0), row.peak.peakHeapMb.toFixed(0)]));
+  }
+  return out.join('\n');
+}
+
+function rate(events, seconds) {
+  return String(Math.round(events / seconds));
+}
+
+function mb(bytes) {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
+function missingBuild(error) {
+  throw new Error(`dist/ is missing or stale: run \`npm run build\` first (${error.message})`);
+}
