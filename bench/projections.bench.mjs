@@ -60,7 +60,7 @@ try {
 
   const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
   const catchUp = await withMemoryPeak(async (sample) => {
-    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, logger: { warn: log, error: log } });
+    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, maxBatchSize: batchSize, logger: { warn: log, error: log } });
     runner.onApplied(sample);
     await runner.start();
     while (!(await runner.waitForPosition(head, 10_000))) log(`catch-up at position ${runner.position()} of ${head}`);

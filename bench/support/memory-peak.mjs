@@ -1,6 +1,6 @@
 // Samples this process's memory while a benchmark phase runs; the peaks are what the tables show.
-// `work` gets `sample` to call from its progress callbacks: a catch-up or rebuild over SQLite may
-// never yield to the timer queue (every await settles at once), so the interval alone can miss it all.
+// `work` gets `sample` to call from its progress callbacks as well: the interval only fires when the
+// work lets the event loop turn (the projection engine does between batches).
 export async function withMemoryPeak(work, intervalMs = 50) {
   const peak = { rss: 0, heapUsed: 0 };
   const sample = () => {

@@ -64,6 +64,18 @@ describe('LiveSubscription', () => {
     expect((await next).value).toMatchObject({ position: 1 });
   });
 
+  it('lets the event loop turn between full batches while catching up', async () => {
+    const { source, append } = fakeSource();
+    for (let i = 0; i < 25; i++) append(false);
+    const iterator = new LiveSubscription(source, 0, 10, () => undefined)[Symbol.asyncIterator]();
+    let turned = false;
+    setImmediate(() => (turned = true));
+    for (let i = 0; i < 10; i++) await iterator.next();
+    expect(turned).toBe(false);
+    expect((await iterator.next()).value).toMatchObject({ position: 11 });
+    expect(turned).toBe(true);
+  });
+
   it('tells its owner once when closed', async () => {
     const { source } = fakeSource();
     const closed: LiveSubscription[] = [];

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AllSubscription, RecordedEvent } from '../event-store.port.js';
 import type { ChangeSignal } from './change-notifier.js';
 
@@ -14,6 +15,8 @@ export interface LiveSubscriptionSource {
  * delivered position, and when a batch comes back short, sleep until a change signal or the poll.
  * Catch-up and live are the same loop, so nothing can be lost or repeated at the switch; a signal
  * that arrives while a batch is being read or consumed marks the store changed and skips the sleep.
+ * While catching up it lets the event loop turn between batches: a store read synchronously (SQLite,
+ * memory) would otherwise keep timers and I/O waiting until the whole backlog is consumed.
  */
 export class LiveSubscription implements AllSubscription {
   private closed = false;
@@ -58,6 +61,7 @@ export class LiveSubscription implements AllSubscription {
           yield event;
         }
         if (batch.length < this.batchSize) await this.idle();
+        else await nextTurn();
       }
     } finally {
       await this.close();

@@ -68,6 +68,21 @@ describe('AccessIndex', () => {
     expect(errors).toEqual(['access index: subscription failed; resubscribing']);
   });
 
+  it('lets timers fire while it replays a long history at start', async () => {
+    const noise = Array.from({ length: 1000 }, () => ({ type: 'Noise', data: {} }));
+    for (let i = 0; i < 20; i++) await append(store, noise);
+    index = new AccessIndex(store);
+    let ticksWhileBehind = 0;
+    const timer = setInterval(() => index!.position() < 20_000 && ticksWhileBehind++, 1);
+    try {
+      await index.start();
+    } finally {
+      clearInterval(timer);
+    }
+    expect(index.position()).toBe(20_000);
+    expect(ticksWhileBehind).toBeGreaterThan(0);
+  });
+
   it('stops following the store on stop', async () => {
     index = new AccessIndex(store);
     await index.start();

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { AllSubscription, EventStore } from '#event-store';
 import { AccessState, type AccessLookup, type IndexedToken } from './access-state.js';
 import type { IndexedConnector } from './indexed-connector.js';
@@ -17,6 +17,9 @@ export interface AccessIndexOptions {
   /** Where failures go (a dropped subscription, an event that could not be applied). */
   readonly onError?: (message: string, error: unknown) => void;
 }
+
+/** A replay at startup lets timers and I/O run this often, whatever the store's subscription does. */
+const EVENTS_PER_TURN = 1000;
 
 type Waiter = { readonly position: number; readonly resolve: (reached: boolean) => void; readonly timer: NodeJS.Timeout };
 
@@ -104,6 +107,7 @@ export class AccessIndex implements AccessLookup {
     while (!this.stopped) {
       const subscription = this.store.subscribeToAll({ after: this.state.position });
       this.subscription = subscription;
+      let sinceTurn = 0;
       try {
         for await (const event of subscription) {
           try {
@@ -112,6 +116,10 @@ export class AccessIndex implements AccessLookup {
             this.onError(`access index: skipped event ${event.type} at position ${event.position}`, error);
           }
           this.releaseWaiters();
+          if (++sinceTurn === EVENTS_PER_TURN) {
+            sinceTurn = 0;
+            await nextTurn();
+          }
         }
       } catch (error) {
         this.onError('access index: subscription failed; resubscribing', error);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RecordedEvent } from '#event-store';
 
 const NOTHING_READY = Symbol('nothing ready');
@@ -7,6 +8,8 @@ const NOTHING_READY = Symbol('nothing ready');
  * events as long as the subscription has them ready (resolved before the next turn of the event
  * loop), up to `maxBatchSize`. So it batches while catching up or under load and hands over a single
  * event at once when idle. The pending `next()` is kept across calls, so no event is dropped.
+ * One "next turn" per batch, not per event: a catch-up that never lets the loop turn would otherwise
+ * pile up an immediate per event.
  */
 export class EventBatcher {
   private pending: Promise<IteratorResult<RecordedEvent>> | undefined;
@@ -21,8 +24,9 @@ export class EventBatcher {
     const first = await this.take();
     if (first.done) return null;
     const batch = [first.value];
+    const turned = nextTurn(NOTHING_READY);
     while (batch.length < this.maxBatchSize) {
-      const ready = await Promise.race([this.peek(), nextTurn()]);
+      const ready = await Promise.race([this.peek(), turned]);
       if (ready === NOTHING_READY) break;
       this.pending = undefined;
       if (ready.done) break;
@@ -40,8 +44,4 @@ export class EventBatcher {
     this.pending = undefined;
     return result;
   }
-}
-
-function nextTurn(): Promise<typeof NOTHING_READY> {
-  return new Promise((resolve) => setImmediate(() => resolve(NOTHING_READY)));
 }

@@ -126,6 +126,26 @@ describe('ProjectionRunner on SQLite', () => {
     await store.close();
   });
 
+  it('lets timers fire during a long catch-up', async () => {
+    const longHistory = new MemoryEventStore();
+    await appendSampleEvents(longHistory, 20_000, 11);
+    const head = await longHistory.headPosition();
+    const store = SqliteReadStore.open({ file: newFile() });
+    const runner = new ProjectionRunner({ eventStore: longHistory, store, projections: projections(), logger: silentLogger });
+    let ticksWhileBehind = 0;
+    const timer = setInterval(() => runner.position() < head && ticksWhileBehind++, 1);
+    try {
+      await runner.start();
+      expect(await runner.waitForPosition(head, 30_000)).toBe(true);
+    } finally {
+      clearInterval(timer);
+      await runner.stop();
+      await store.close();
+      await longHistory.close();
+    }
+    expect(ticksWhileBehind).toBeGreaterThan(0);
+  });
+
   it('resolves waitForPosition when the write is projected and times out otherwise', async () => {
     const store = SqliteReadStore.open({ file: newFile() });
     const runner = new ProjectionRunner({ eventStore, store, projections: projections(), logger: silentLogger });

@@ -11,7 +11,7 @@ export interface ProjectionRunnerOptions {
   readonly eventStore: Pick<EventStore, 'subscribeToAll' | 'readAll' | 'headPosition'>;
   readonly store: ReadStore;
   readonly projections: readonly Projection[];
-  /** Most events per transaction; default 500. */
+  /** Most events per transaction; default 2000. Batches only fill while catching up or under load. */
   readonly maxBatchSize?: number;
   /** Wait after a failure of the store or the subscription, doubling up to `max`; default 100 ms to 30 s. */
   readonly retryDelayMs?: { readonly initial: number; readonly max: number };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { AllSubscription, RecordedEvent } from '#event-store';
 import { CheckpointConflictError, UnknownGenerationError } from '../store/read-store.errors.js';
 import { collectionsOf, describeError, type Projection } from './projection.js';
@@ -14,9 +15,9 @@ import type {
 const STOPPED = Symbol('stopped');
 
 /**
- * Keeps projections up to date from one `$all` subscription that starts after the lowest stored
- * checkpoint. Each batch is committed per projection with its checkpoint, so a crash at any point
- * resumes where the store says. Store or subscription failures back off and resubscribe from the
+ * Keeps projections up to date from `$all` after the lowest stored checkpoint: pages read while far
+ * behind, then one subscription. Each batch is committed per projection with its checkpoint, so a
+ * crash at any point resumes where the store says. Store or subscription failures back off and resubscribe from the
  * stored checkpoints (subscriptions that end silently are a known failure of event stores);
  * a checkpoint conflict or a generation switch resubscribes at once.
  */
@@ -27,8 +28,9 @@ export class ProjectionRunner {
   private state: RunnerState = 'stopped';
   private generation: number | undefined;
   private loop: Promise<void> | undefined;
-  private stopRequested: (() => void) | undefined;
-  private stopSignal: Promise<typeof STOPPED> = Promise.resolve(STOPPED);
+  private failures = 0;
+  private stopRequested = false;
+  private wakeOnStop: (() => void) | undefined;
   private lastError: { message: string; at: string } | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -41,7 +43,7 @@ export class ProjectionRunner {
     if (this.loop) return;
     await this.options.store.ensureCollections(collectionsOf(this.options.projections));
     await this.loadCheckpoints();
-    this.stopSignal = new Promise((resolve) => (this.stopRequested = () => resolve(STOPPED)));
+    this.stopRequested = false;
     this.state = 'running';
     this.loop = this.run();
   }
@@ -50,7 +52,8 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.state = 'stopping';
-    this.stopRequested?.();
+    this.stopRequested = true;
+    this.wakeOnStop?.();
     await this.loop;
     this.loop = undefined;
     this.state = 'stopped';
@@ -108,27 +111,38 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
-    while (this.state !== 'stopping') {
+    while (!this.stopRequested) {
       let subscription: AllSubscription | undefined;
       try {
-        if (failures > 0) await this.loadCheckpoints();
+        if (this.failures > 0) await this.loadCheckpoints();
+        if ((await this.catchUp()) === STOPPED) return;
         subscription = this.options.eventStore.subscribeToAll({ after: this.position(), batchSize: this.maxBatchSize });
         const batches = new EventBatcher(subscription[Symbol.asyncIterator](), this.maxBatchSize);
         for (;;) {
-          const batch = await Promise.race([batches.next(), this.stopSignal]);
+          const batch = await this.untilStopped(batches.next());
           if (batch === STOPPED) return;
           if (batch === null) throw new Error('event subscription ended unexpectedly');
           await this.process(batch);
-          failures = 0;
-          this.state = 'running';
         }
       } catch (error) {
-        failures += 1;
-        await this.recover(error, failures);
+        this.failures += 1;
+        await this.recover(error, this.failures);
       } finally {
         await subscription?.close().catch(() => undefined);
       }
+    }
+  }
+
+  /**
+   * Far behind, reading pages with `readAll` (as a rebuild does) costs much less per event than
+   * iterating a subscription; the subscription takes over after the first short page.
+   */
+  private async catchUp(): Promise<typeof STOPPED | undefined> {
+    for (;;) {
+      const page = await this.untilStopped(this.options.eventStore.readAll({ after: this.position(), maxCount: this.maxBatchSize }));
+      if (page === STOPPED) return STOPPED;
+      if (page.length > 0) await this.process(page);
+      if (page.length < this.maxBatchSize) return undefined;
     }
   }
 
@@ -150,17 +164,33 @@ export class ProjectionRunner {
         this.log('error', `onApplied listener failed: ${describeError(error)}`);
       }
     }
+    this.failures = 0;
+    this.state = 'running';
+    // Whatever the event store, a catch-up must not keep HTTP and timers waiting for its end.
+    await nextTurn();
   }
 
   private async recover(error: unknown, failures: number): Promise<void> {
     this.lastError = { message: describeError(error), at: (this.options.now?.() ?? new Date()).toISOString() };
     const resync = error instanceof CheckpointConflictError || error instanceof UnknownGenerationError;
     this.log(resync ? 'warn' : 'error', `projection runner: ${this.lastError.message}`);
-    if (resync || this.state === 'stopping') return;
+    if (resync || this.stopRequested) return;
     this.state = 'retrying';
     const { initial, max } = this.options.retryDelayMs ?? { initial: 100, max: 30_000 };
     const delay = Math.min(max, initial * 2 ** (failures - 1));
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), this.stopSignal]);
+    await this.untilStopped(sleep(delay));
+  }
+
+  /**
+   * `work`, or STOPPED as soon as `stop` is called. Not a race with one long-lived stop promise:
+   * every race would leave a reaction on it holding its result (a whole batch) until the stop.
+   */
+  private untilStopped<T>(work: Promise<T>): Promise<T | typeof STOPPED> {
+    if (this.stopRequested) return Promise.resolve(STOPPED);
+    return new Promise((resolve, reject) => {
+      this.wakeOnStop = () => resolve(STOPPED);
+      work.then(resolve, reject);
+    });
   }
 
   // Generation and checkpoints are read together; if a switch falls between, the pinned generation
@@ -174,7 +204,7 @@ export class ProjectionRunner {
   }
 
   private get maxBatchSize(): number {
-    return this.options.maxBatchSize ?? 500;
+    return this.options.maxBatchSize ?? 2000;
   }
 
   private log(level: 'warn' | 'error', message: string): void {

@@ -99,3 +99,23 @@ describe('rebuild on SQLite', () => {
     expect((await store.find('things')).items).toEqual([]);
   });
 });
+
+describe('rebuild of a long history', () => {
+  it('lets timers fire while it replays', async () => {
+    const eventStore = new MemoryEventStore();
+    await appendSampleEvents(eventStore, 20_000, 13);
+    const store = SqliteReadStore.open({ file: files.file(`read-${++fileNumber}.db`) });
+    let eventsDone = 0;
+    let ticksWhileReplaying = 0;
+    const timer = setInterval(() => eventsDone > 0 && eventsDone < 20_000 && ticksWhileReplaying++, 1);
+    try {
+      await rebuild({ eventStore, store, projections: projections(), batchSize: 500, onProgress: (progress) => (eventsDone = progress.eventsDone) });
+    } finally {
+      clearInterval(timer);
+      await store.close();
+      await eventStore.close();
+    }
+    expect(eventsDone).toBe(20_000);
+    expect(ticksWhileReplaying).toBeGreaterThan(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '../store/read-store.port.js';
 import { collectionsOf, type Projection } from './projection.js';
@@ -92,6 +93,8 @@ class Replay {
       this.headPosition = Math.max(this.headPosition, this.position);
       this.report(phase);
       if (events.length < batchSize) return;
+      // On a synchronous store every await above settles at once: let timers and I/O run.
+      await nextTurn();
     }
   }
 

@@ -21,6 +21,19 @@ export function transactionsContract(store: () => ReadStore): void {
       expect(ids((await store().find(CONNECTORS.name)).items)).toEqual(['b']);
     });
 
+    it('hands out and takes copies inside a transaction too', async () => {
+      await store().transaction(async (tx) => {
+        const original = { ...connector('a'), tags: ['x'], dropped: undefined };
+        await tx.put(CONNECTORS.name, original);
+        original.tags.push('y');
+        const read = (await tx.get<Connector & { tags: string[] }>(CONNECTORS.name, 'a'))!;
+        read.tags.push('z');
+        expect('dropped' in read).toBe(false);
+        expect(await tx.get(CONNECTORS.name, 'a')).toEqual({ ...connector('a'), tags: ['x'] });
+      });
+      expect(await store().get(CONNECTORS.name, 'a')).toEqual({ ...connector('a'), tags: ['x'] });
+    });
+
     it('rolls back documents, checkpoint and dead letters when the callback throws', async () => {
       await store().transaction(async (tx) => {
         await tx.put(CONNECTORS.name, connector('a'));

@@ -14,6 +14,13 @@ interface DeadLetterRow {
   stream_id: string; type: string; error: string; at: string;
 }
 
+/** Prepared statements on one collection table: `select` yields the document's JSON, or undefined. */
+export interface DocumentStatements {
+  readonly select: Statement;
+  readonly upsert: Statement;
+  readonly delete: Statement;
+}
+
 /** Synchronous operations on one connection, with prepared statements cached by SQL text. */
 export class SqliteConnection {
   private readonly statements = new Map<string, Statement>();
@@ -55,10 +62,23 @@ export class SqliteConnection {
 
   get<T extends ReadDocument>(generation: number, collection: string, id: string): T | null {
     this.spec(generation, collection);
-    const json = this.statement(`SELECT doc FROM "${tableName(generation, collection)}" WHERE _id = ?`)
-      .pluck()
-      .get(id) as string | undefined;
+    const json = this.selectDocument(tableName(generation, collection)).get(id) as string | undefined;
     return json === undefined ? null : (JSON.parse(json) as T);
+  }
+
+  /** The statements on one collection's table; the collection must exist (else UnknownCollectionError). */
+  documentStatements(generation: number, collection: string): DocumentStatements {
+    this.spec(generation, collection);
+    const table = tableName(generation, collection);
+    return {
+      select: this.selectDocument(table),
+      upsert: this.statement(`INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`),
+      delete: this.statement(`DELETE FROM "${table}" WHERE _id = ?`),
+    };
+  }
+
+  private selectDocument(table: string): Statement {
+    return this.statement(`SELECT doc FROM "${table}" WHERE _id = ?`).pluck();
   }
 
   find<T extends ReadDocument>(generation: number, collection: string, query: FindQuery): FindPage<T> {
@@ -69,19 +89,6 @@ export class SqliteConnection {
     if (query.limit === undefined || documents.length <= query.limit) return { items: documents, nextCursor: null };
     const items = documents.slice(0, query.limit);
     return { items, nextCursor: encodeCursor(orderingOf(query), items[items.length - 1]!) };
-  }
-
-  put(generation: number, collection: string, document: ReadDocument): void {
-    this.spec(generation, collection);
-    this.statement(
-      `INSERT INTO "${tableName(generation, collection)}" (_id, doc) VALUES (?, ?)
-       ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
-    ).run(document._id, JSON.stringify(document));
-  }
-
-  delete(generation: number, collection: string, id: string): boolean {
-    this.spec(generation, collection);
-    return this.statement(`DELETE FROM "${tableName(generation, collection)}" WHERE _id = ?`).run(id).changes > 0;
   }
 
   getCheckpoint(generation: number, projection: string): number {

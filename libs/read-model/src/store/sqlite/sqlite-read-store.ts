@@ -88,11 +88,11 @@ export class SqliteReadStore implements ReadStore {
         this.writer.assertGenerationExists(generation);
         tx = new SqliteTransaction(this.writer, generation);
         const result = await work(tx);
-        tx.finish();
+        tx.commit();
         db.exec('COMMIT');
         return result;
       } catch (error) {
-        tx?.finish();
+        tx?.discard();
         if (db.inTransaction) db.exec('ROLLBACK');
         throw error;
       }
