@@ -64,6 +64,13 @@ describe('app connectors: create, block, describe, grants', () => {
     expect((await app.admin().post(`${base}/block`).expect(200)).body.blocked).toBe(true);
   });
 
+  it('accepts a POST without a body although it says Content-Type: application/json (curl -H … -X POST)', async () => {
+    const { base } = await connectorSetup(app.admin());
+    const response = await app.admin().post(`${base}/unblock`).set('Content-Type', 'application/json').send('');
+    expect(response.status).toBe(200);
+    expect(response.body.blocked).toBe(false);
+  });
+
   it('changes description and user group; refuses an unknown group', async () => {
     const { base, environmentId } = await connectorSetup(app.admin());
     const changed = await app.admin().put(`${base}/description`).send({ description: 'Shop v2' }).expect(200);

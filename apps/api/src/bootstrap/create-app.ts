@@ -69,8 +69,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       idempotency: new IdempotencyStore(apiDatabase),
     }),
     adapter,
-    { logger: new PinoLoggerService(logger) },
+    // Nest's own JSON parser would refuse empty bodies; acceptEmptyJsonBodies installs ours.
+    { logger: new PinoLoggerService(logger), bodyParser: false },
   );
+  acceptEmptyJsonBodies(app);
   app.enableShutdownHooks();
   setupOpenApi(app);
   const closeStores = async () => {
@@ -82,4 +84,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.getHttpAdapter().getInstance().addHook('onClose', closeStores);
   await projections.start();
   return { app, eventStore, readStore, projections };
+}
+
+/**
+ * `curl -H 'Content-Type: application/json' -X POST …/unblock` sends no body; Fastify would refuse
+ * that with 400. An empty body is no body; anything else goes to Fastify's own (safe) JSON parser.
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, String(body), done),
+  );
 }
