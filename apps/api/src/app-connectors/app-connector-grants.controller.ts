@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppConnectorChange, CommandContext } from '#application';
-import { AdminApi, connectorNameParam } from '../http/admin-api.decorators.js';
+import { AdminCommands, connectorNameParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { ChangeAppConnectorCommand } from './app-connector.handlers.js';
@@ -25,7 +25,7 @@ const REVOKE = {
 } as const;
 
 /** GetConnectors, UpdateConnectors and special connectors (AppConnectorSubject, CommSvcConnector). */
-@AdminApi('app connector grants', CONNECTOR_PATH)
+@AdminCommands('app connector grants', CONNECTOR_PATH)
 export class AppConnectorGrantsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -3,14 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { AppConnectorChange, CommandContext } from '#application';
-import { AdminApi } from '../http/admin-api.decorators.js';
+import { AdminCommands } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { ChangeAppConnectorCommand, CreateAppConnectorCommand } from './app-connector.handlers.js';
 import { AssignUserGroupRequest, ChangeDescriptionRequest, CreateAppConnectorRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
 
-@AdminApi('app connectors', CONNECTOR_PATH)
+@AdminCommands('app connectors', CONNECTOR_PATH)
 export class AppConnectorsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CommandContext } from '#application';
-import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
+import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { ChangeAppConnectorCommand } from './app-connector.handlers.js';
@@ -11,7 +11,7 @@ import { AddIpRestrictionRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
 
 /** IP restriction lines: all allow or all deny, stored as normalised CIDRs. */
-@AdminApi('ip restrictions', CONNECTOR_PATH)
+@AdminCommands('ip restrictions', CONNECTOR_PATH)
 export class IpRestrictionsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CommandContext } from '#application';
-import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
+import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { ChangeAppConnectorCommand, GenerateTokenCommand } from './app-connector.handlers.js';
@@ -11,7 +11,7 @@ import { GenerateTokenRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
 
 /** Tokens of an app connector: one live token per user and device; the text is shown once. */
-@AdminApi('tokens', CONNECTOR_PATH)
+@AdminCommands('tokens', CONNECTOR_PATH)
 export class TokensController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { CommandContext } from '#application';
-import { AdminApi } from '../http/admin-api.decorators.js';
+import { AdminCommands } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { RegisterEnvironmentCommand } from './register-environment.handler.js';
@@ -13,7 +13,7 @@ const RegisterEnvironmentRequest = z.strictObject({
   name: z.string(),
 });
 
-@AdminApi('environments', 'environments')
+@AdminCommands('environments', 'environments')
 export class EnvironmentsController {
   constructor(private readonly commands: CommandBus) {}
 

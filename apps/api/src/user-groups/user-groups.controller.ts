@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { CommandContext } from '#application';
-import { AdminApi, environmentIdParam, resourceIdParam, userIdParam } from '../http/admin-api.decorators.js';
+import { AdminCommands, environmentIdParam, resourceIdParam, userIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { UserGroupCommand } from './user-group.handler.js';
@@ -11,7 +11,7 @@ import { UserGroupCommand } from './user-group.handler.js';
 const CreateUserGroupRequest = z.strictObject({ name: z.string() });
 const AddMemberRequest = z.strictObject({ userId: z.string() });
 
-@AdminApi('user groups', 'environments/:environmentId/user-groups')
+@AdminCommands('user groups', 'environments/:environmentId/user-groups')
 export class UserGroupsController {
   constructor(private readonly commands: CommandBus) {}
 

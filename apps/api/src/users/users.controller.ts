@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { CommandContext } from '#application';
-import { AdminApi, environmentIdParam } from '../http/admin-api.decorators.js';
+import { AdminCommands, environmentIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { RegisterUserCommand } from './register-user.handler.js';
@@ -15,7 +15,7 @@ const RegisterUserRequest = z.strictObject({
   kind: z.enum(['person', 'system']).default('person'),
 });
 
-@AdminApi('users', 'environments/:environmentId/users')
+@AdminCommands('users', 'environments/:environmentId/users')
 export class UsersController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -3,6 +3,7 @@ import { formatIpAddress, parseIpAddress, unmapIpv4, type IpFamily } from './ip-
 export type ClientAddress = { readonly family: IpFamily; readonly address: string };
 
 const ZONE_ID = /%[^%]+$/;
+const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 /**
  * Normalises the address a request came from (a socket's remote address), for matching against
@@ -11,6 +12,8 @@ const ZONE_ID = /%[^%]+$/;
  */
 export function parseClientAddress(text: string | null | undefined): ClientAddress | null {
   const trimmed = text?.trim() ?? '';
+  // The common case on the guard's hot path: a socket's dotted IPv4 address, already canonical.
+  if (CANONICAL_IPV4.test(trimmed)) return { family: 'ipv4', address: trimmed };
   const withoutZone = trimmed.includes(':') ? trimmed.replace(ZONE_ID, '') : trimmed;
   const parsed = parseIpAddress(withoutZone);
   if (parsed === null) return null;
