@@ -11,6 +11,13 @@ export interface EventRow {
   readonly metadata: string;
 }
 
+/** A row as `raw()` statements return it, in the order of EVENT_COLUMNS. */
+type RawEventRow = [position: number, eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string];
+
+// Named columns (not *) fix the order raw rows come in; raw rows skip building a keyed object per row,
+// which is a tenth of the cost of reading an event (a catch-up reads millions).
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+
 // AUTOINCREMENT so a position is never handed out twice, even after the newest rows are deleted.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -45,24 +52,28 @@ export function prepareStatements(db: Database.Database) {
        VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata)`,
     ),
     // LIMIT -1 is SQLite for "no limit".
-    readStream: db.prepare<[string, number, number], EventRow>(
-      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-    ),
-    readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    readStream: db
+      .prepare<[string, number, number], RawEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(),
+    readAll: db
+      .prepare<[number, number], RawEventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(),
     headPosition: db.prepare<[], { head: number }>('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
   };
 }
 
 export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent([position, id, streamId, revision, type, data, metadata]: RawEventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-    revision: row.revision,
-    position: row.position,
+    id,
+    streamId,
+    type,
+    data: JSON.parse(data) as RecordedEvent['data'],
+    metadata: JSON.parse(metadata) as RecordedEvent['metadata'],
+    revision,
+    position,
   };
 }

@@ -3,7 +3,7 @@ import { MemoryReadStore } from '../store/memory/memory-read-store.js';
 import type { ReadStore } from '../store/read-store.port.js';
 import { FailingReadStore } from '../testing/failing-read-store.js';
 import type { Projection } from './projection.js';
-import { projectEvents } from './project-events.js';
+import { projectBatch, projectEvents } from './project-events.js';
 
 const events = [1, 2, 3, 4, 5].map((position) => ({ id: `e${position}`, streamId: 's', type: 'T', position }) as RecordedEvent);
 const now = () => new Date('2025-01-01T00:00:00.000Z');
@@ -86,5 +86,58 @@ describe('projectEvents', () => {
     await projectEvents(context, picky, events);
     expect(await appliedIds(store)).toEqual([]);
     expect(await store.getCheckpoint('recording')).toBe(5);
+  });
+});
+
+describe('projectBatch', () => {
+  // A second projection with its own collection; it always throws on `poison`.
+  const other = (poison?: number): Projection => ({
+    name: 'other',
+    version: 1,
+    collections: [{ name: 'other_applied', indexes: [] }],
+    handles: () => true,
+    async apply(event, tx) {
+      if (event.position === poison) throw new Error(`fails at ${poison}`);
+      await tx.put('other_applied', { _id: String(event.position) });
+    },
+  });
+
+  async function setUpBoth(store: ReadStore, poison?: number) {
+    const first = recordingProjection(new Map());
+    const second = other(poison);
+    await store.ensureCollections([...first.collections, ...second.collections]);
+    return { first, second, context: { store, generation: await store.activeGeneration(), now } };
+  }
+
+  it('commits every projection with its own checkpoint in one transaction', async () => {
+    const inner = new MemoryReadStore();
+    const counting = new FailingReadStore(inner, () => false);
+    const { first, second, context } = await setUpBoth(counting);
+    const outcomes = await projectBatch(context, [{ projection: first, events }, { projection: second, events: events.slice(2) }]);
+    expect(outcomes).toEqual([{ deadLetters: 0 }, { deadLetters: 0 }]);
+    expect(counting.transactions).toBe(1);
+    expect(await inner.getCheckpoint('recording')).toBe(5);
+    expect(await inner.getCheckpoint('other')).toBe(5);
+    expect((await inner.find('other_applied')).items.map((doc) => doc._id)).toEqual(['3', '4', '5']);
+  });
+
+  it('commits nothing of any projection when the transaction fails', async () => {
+    const inner = new MemoryReadStore();
+    const { first, second, context } = await setUpBoth(new FailingReadStore(inner, () => true));
+    await expect(projectBatch(context, [{ projection: first, events }, { projection: second, events }])).rejects.toThrow('injected commit failure');
+    expect(await inner.getCheckpoint('recording')).toBe(0);
+    expect(await inner.getCheckpoint('other')).toBe(0);
+    expect(await appliedIds(inner)).toEqual([]);
+  });
+
+  it('falls back to one transaction per projection when an apply throws, dead-lettering only the culprit', async () => {
+    const store = new MemoryReadStore();
+    const { first, second, context } = await setUpBoth(store, 4);
+    const outcomes = await projectBatch(context, [{ projection: first, events }, { projection: second, events }]);
+    expect(outcomes).toEqual([{ deadLetters: 0 }, { deadLetters: 1 }]);
+    expect(await appliedIds(store)).toEqual(['1', '2', '3', '4', '5']);
+    expect((await store.find('other_applied')).items.map((doc) => doc._id)).toEqual(['1', '2', '3', '5']);
+    expect((await store.listDeadLetters()).map(({ projection, position }) => ({ projection, position }))).toEqual([{ projection: 'other', position: 4 }]);
+    expect(await store.getCheckpoint('other')).toBe(5);
   });
 });

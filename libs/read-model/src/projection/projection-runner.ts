@@ -4,7 +4,7 @@ import { CheckpointConflictError, UnknownGenerationError } from '../store/read-s
 import { collectionsOf, describeError, type Projection } from './projection.js';
 import { EventBatcher } from './event-batcher.js';
 import { PositionWaiters } from './position-waiters.js';
-import { projectEvents } from './project-events.js';
+import { projectBatch } from './project-events.js';
 import type {
   AppliedListener,
   ProjectionRunnerOptions,
@@ -16,9 +16,10 @@ const STOPPED = Symbol('stopped');
 
 /**
  * Keeps projections up to date from `$all` after the lowest stored checkpoint: pages read while far
- * behind, then one subscription. Each batch is committed per projection with its checkpoint, so a
- * crash at any point resumes where the store says. Store or subscription failures back off and resubscribe from the
- * stored checkpoints (subscriptions that end silently are a known failure of event stores);
+ * behind, then one subscription. Each batch is committed in one transaction with every projection's
+ * checkpoint, so a crash at any point resumes where the store says. Store or subscription failures
+ * back off and resubscribe from the stored checkpoints (subscriptions that end silently are a known
+ * failure of event stores);
  * a checkpoint conflict or a generation switch resubscribes at once.
  */
 export class ProjectionRunner {
@@ -148,14 +149,16 @@ export class ProjectionRunner {
 
   private async process(batch: readonly RecordedEvent[]): Promise<void> {
     const context = { store: this.options.store, generation: this.generation!, now: this.options.now ?? (() => new Date()) };
-    for (const projection of this.options.projections) {
+    const work = this.options.projections.map((projection) => {
       const checkpoint = this.checkpoints.get(projection.name)!;
-      const pending = batch.filter((event) => event.position > checkpoint);
-      if (pending.length === 0) continue;
-      const { deadLetters } = await projectEvents(context, projection, pending);
+      return { projection, events: batch[0]!.position > checkpoint ? batch : batch.filter((event) => event.position > checkpoint) };
+    });
+    const outcomes = await projectBatch(context, work);
+    work.forEach(({ projection, events }, index) => {
+      const { deadLetters } = outcomes[index]!;
       if (deadLetters > 0) this.log('warn', `${projection.name}: ${deadLetters} event(s) moved to dead letters`);
-      this.checkpoints.set(projection.name, pending[pending.length - 1]!.position);
-    }
+      if (events.length > 0) this.checkpoints.set(projection.name, events[events.length - 1]!.position);
+    });
     this.waiters.reached(this.position());
     for (const listener of this.listeners) {
       try {

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '../store/read-store.port.js';
 import { collectionsOf, type Projection } from './projection.js';
-import { projectEvents } from './project-events.js';
+import { projectBatch } from './project-events.js';
 
 export interface RebuildProgress {
   readonly phase: 'replaying' | 'final-catch-up' | 'switched';
@@ -85,9 +85,8 @@ class Replay {
     for (;;) {
       const events = await this.options.eventStore.readAll({ after: this.position, maxCount: batchSize });
       if (events.length === 0) return;
-      for (const projection of this.options.projections) {
-        this.deadLetters += (await projectEvents(context, projection, events)).deadLetters;
-      }
+      const outcomes = await projectBatch(context, this.options.projections.map((projection) => ({ projection, events })));
+      for (const { deadLetters } of outcomes) this.deadLetters += deadLetters;
       this.position = events[events.length - 1]!.position;
       this.eventsDone += events.length;
       this.headPosition = Math.max(this.headPosition, this.position);

@@ -37,8 +37,14 @@ export function appConnectorsProjection(): Projection {
         // Events of a stream arrive in order, so a missing document means a created event was
         // dead-lettered; inventing a connector from a later event would be worse than leaving it out.
         if (current === null) return 'unchanged';
-        const stamp = { updatedAt: recorded.metadata.time, updatedBy: recorded.metadata.actor, version: recorded.revision + 1 };
-        return { ...evolveConnector(current, event), ...stamp };
+        // One copy of the document per event: the changed fields and the stamp go into it together.
+        return {
+          ...current,
+          ...changesOf(current, event),
+          updatedAt: recorded.metadata.time,
+          updatedBy: recorded.metadata.actor,
+          version: recorded.revision + 1,
+        };
       });
     },
   };
@@ -69,48 +75,48 @@ function created(event: AppConnectorCreated, recorded: RecordedEvent): AppConnec
   };
 }
 
-function evolveConnector(doc: AppConnectorFields, event: AppConnectorEvent): AppConnectorFields {
+/** The fields an event changes; the caller copies the document once with them. */
+function changesOf(doc: AppConnectorFields, event: AppConnectorEvent): Partial<AppConnectorFields> {
   switch (event.type) {
     case 'AppConnectorCreated':
-      return doc;
+      return {};
     case 'AppConnectorDescriptionChanged':
-      return { ...doc, description: event.data.description };
+      return { description: event.data.description };
     case 'AppConnectorUserGroupAssigned':
-      return { ...doc, userGroupId: event.data.userGroupId };
+      return { userGroupId: event.data.userGroupId };
     case 'AppConnectorBlocked':
-      return { ...doc, blocked: true };
+      return { blocked: true };
     case 'AppConnectorUnblocked':
-      return { ...doc, blocked: false };
+      return { blocked: false };
     case 'GetConnectorsGranted':
-      return { ...doc, getConnectors: withGranted(doc.getConnectors, event.data.names) };
+      return { getConnectors: withGranted(doc.getConnectors, event.data.names) };
     case 'GetConnectorRevoked':
-      return { ...doc, getConnectors: withoutName(doc.getConnectors, event.data.name) };
+      return { getConnectors: withoutName(doc.getConnectors, event.data.name) };
     case 'UpdateConnectorsGranted':
-      return { ...doc, updateConnectors: withGranted(doc.updateConnectors, event.data.names) };
+      return { updateConnectors: withGranted(doc.updateConnectors, event.data.names) };
     case 'UpdateConnectorRevoked':
-      return { ...doc, updateConnectors: withoutName(doc.updateConnectors, event.data.name) };
+      return { updateConnectors: withoutName(doc.updateConnectors, event.data.name) };
     case 'SpecialConnectorsAdded':
-      return { ...doc, specialConnectors: withGranted(doc.specialConnectors, event.data.names) };
+      return { specialConnectors: withGranted(doc.specialConnectors, event.data.names) };
     case 'SpecialConnectorRemoved':
-      return { ...doc, specialConnectors: withoutName(doc.specialConnectors, event.data.name) };
+      return { specialConnectors: withoutName(doc.specialConnectors, event.data.name) };
     case 'IpRestrictionAdded': {
       const { restrictionId, access, cidr, family } = event.data;
-      return withRestrictions(doc, [...doc.ipRestrictions, { id: restrictionId, access, cidr, family }]);
+      return withRestrictions([...doc.ipRestrictions, { id: restrictionId, access, cidr, family }]);
     }
     case 'IpRestrictionRemoved':
-      return withRestrictions(doc, doc.ipRestrictions.filter((line) => line.id !== event.data.restrictionId));
+      return withRestrictions(doc.ipRestrictions.filter((line) => line.id !== event.data.restrictionId));
     // The decider emits TokenRevoked only for a live token, so counting up and down stays exact.
     case 'TokenGenerated':
-      return { ...doc, tokenCount: doc.tokenCount + 1 };
+      return { tokenCount: doc.tokenCount + 1 };
     case 'TokenRevoked':
-      return { ...doc, tokenCount: doc.tokenCount - 1 };
+      return { tokenCount: doc.tokenCount - 1 };
     default:
       return assertNever(event);
   }
 }
 
-const withRestrictions = (doc: AppConnectorFields, ipRestrictions: IpRestrictionEntry[]): AppConnectorFields => ({
-  ...doc,
+const withRestrictions = (ipRestrictions: IpRestrictionEntry[]): Partial<AppConnectorFields> => ({
   ipRestrictions,
   accessMode: ipRestrictions[0]?.access ?? 'open',
 });

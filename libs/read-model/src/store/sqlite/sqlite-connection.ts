@@ -16,6 +16,7 @@ interface DeadLetterRow {
 
 /** Prepared statements on one collection table: `select` yields the document's JSON, or undefined. */
 export interface DocumentStatements {
+  readonly spec: CollectionSpec;
   readonly select: Statement;
   readonly upsert: Statement;
   readonly delete: Statement;
@@ -68,9 +69,10 @@ export class SqliteConnection {
 
   /** The statements on one collection's table; the collection must exist (else UnknownCollectionError). */
   documentStatements(generation: number, collection: string): DocumentStatements {
-    this.spec(generation, collection);
+    const spec = this.spec(generation, collection);
     const table = tableName(generation, collection);
     return {
+      spec,
       select: this.selectDocument(table),
       upsert: this.statement(`INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`),
       delete: this.statement(`DELETE FROM "${table}" WHERE _id = ?`),
@@ -81,8 +83,14 @@ export class SqliteConnection {
     return this.statement(`SELECT doc FROM "${table}" WHERE _id = ?`).pluck();
   }
 
-  find<T extends ReadDocument>(generation: number, collection: string, query: FindQuery): FindPage<T> {
-    assertQueryAllowed(this.spec(generation, collection), query);
+  /** `spec`: the collection's, when the caller already holds it (a transaction, which no one else can change under). */
+  find<T extends ReadDocument>(
+    generation: number,
+    collection: string,
+    query: FindQuery,
+    spec: CollectionSpec = this.spec(generation, collection),
+  ): FindPage<T> {
+    assertQueryAllowed(spec, query);
     const { sql, params } = buildFindQuery(tableName(generation, collection), query);
     const rows = this.statement(sql).pluck().all(...params) as string[];
     const documents = rows.map((json) => JSON.parse(json) as T);

