@@ -55,7 +55,7 @@ function connectorLife(appConnectorId, groupId, userIds, c) {
     ['AppConnectorDescriptionChanged', { ...ref, description: `Connector ${c} (production)` }],
     ['GetConnectorRevoked', { ...ref, name: names[0] }],
     ['SpecialConnectorsAdded', { ...ref, names: ['CommSvcConnector'] }],
-    ['TokenRevoked', { ...ref, tokenId: token(1).tokenId, userId: token(1).userId }],
+    ['TokenRevoked', { ...ref, tokenId: token(1).tokenId, userId: token(1).userId, tokenHash: token(1).tokenHash }],
     ['TokenGenerated', { ...ref, ...token(3) }],
     ['IpRestrictionRemoved', { ...ref, restrictionId: `${appConnectorId}-r2`, cidr: `192.168.${c}.0/24` }],
     ['AppConnectorBlocked', ref],

@@ -41,7 +41,8 @@ export type TokenGenerated = Event<
   'TokenGenerated',
   { tokenId: string; userId: string; description: string; tokenHash: string; tokenHint: string }
 >;
-export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string }>;
+/** Carries the revoked token's hash so that readers keyed by hash (the guard, the tokens read model) need no lookup. */
+export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string; tokenHash: string }>;
 
 export type AppConnectorEvent =
   | AppConnectorCreated

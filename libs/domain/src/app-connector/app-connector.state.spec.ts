@@ -26,7 +26,7 @@ describe('app connector state', () => {
       { type: 'IpRestrictionRemoved', data: { ...ref, restrictionId: 'r1', cidr: '10.0.0.0/8' } },
       tokenGenerated(),
       tokenGenerated({ tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF' }),
-      { type: 'TokenRevoked', data: { ...ref, tokenId: 't-1', userId: '12345.jdoe' } },
+      { type: 'TokenRevoked', data: { ...ref, tokenId: 't-1', userId: '12345.jdoe', tokenHash: TOKEN_HASH } },
     ];
 
     expect(fold(appConnectorDecider, history)).toEqual({

@@ -2,13 +2,13 @@ import { deciderSpec } from '../shared/testing/given-when-then.js';
 import type { AppConnectorCommand } from './app-connector.commands.js';
 import { appConnectorDecider } from './app-connector.decider.js';
 import type { AppConnectorEvent } from './app-connector.events.js';
-import { created, generate, ref, tokenGenerated } from './app-connector.fixtures.js';
+import { created, generate, ref, TOKEN_HASH, tokenGenerated } from './app-connector.fixtures.js';
 
 const given = deciderSpec(appConnectorDecider);
 const revoke = (tokenId: string): AppConnectorCommand => ({ type: 'RevokeToken', data: { tokenId } });
 const revoked = (tokenId: string, userId = '12345.jdoe'): AppConnectorEvent => ({
   type: 'TokenRevoked',
-  data: { ...ref, tokenId, userId },
+  data: { ...ref, tokenId, userId, tokenHash: TOKEN_HASH },
 });
 
 describe('tokens', () => {

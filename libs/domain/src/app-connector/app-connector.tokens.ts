@@ -36,5 +36,5 @@ export function revokeToken(data: RevokeToken['data'], state: AppConnector): Tok
   const token = state.tokens.find((t) => t.tokenId === data.tokenId);
   if (token === undefined) throw notFound('token_not_found', `token ${data.tokenId} does not exist`);
   if (token.revoked) return [];
-  return [{ type: 'TokenRevoked', data: { ...connectorRef(state), tokenId: token.tokenId, userId: token.userId } }];
+  return [{ type: 'TokenRevoked', data: { ...connectorRef(state), tokenId: token.tokenId, userId: token.userId, tokenHash: token.tokenHash } }];
 }

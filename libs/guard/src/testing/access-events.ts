@@ -40,7 +40,10 @@ export const e = {
     type: 'TokenGenerated',
     data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF' },
   }),
-  tokenRevoked: (tokenId = 't1', userId = USER) => ({ type: 'TokenRevoked', data: { ...ref, tokenId, userId } }),
+  tokenRevoked: (tokenId = 't1', userId = USER, data = TOKEN_DATA) => ({
+    type: 'TokenRevoked',
+    data: { ...ref, tokenId, userId, tokenHash: hashTokenData(data) },
+  }),
 };
 
 /** A live connector: environment, member, unblocked, granted Profit_Article / KnSubject / AppConnectorSubject, one token. */

@@ -63,7 +63,7 @@ export async function appendEnvironmentHistory(store: EventStore): Promise<Recor
   const token = { tokenHint: '…1234' };
   await connector('c1', { type: 'TokenGenerated', data: { ...webshop, ...token, tokenId: 't1', userId: JDOE, description: 'Laptop', tokenHash: HASH_LAPTOP } });
   await connector('c1', { type: 'TokenGenerated', data: { ...webshop, ...token, tokenId: 't2', userId: WEBSHOP_USER, description: 'Server', tokenHash: HASH_SERVER } });
-  await connector('c1', { type: 'TokenRevoked', data: { ...webshop, tokenId: 't1', userId: JDOE } }, 'bob');
+  await connector('c1', { type: 'TokenRevoked', data: { ...webshop, tokenId: 't1', userId: JDOE, tokenHash: HASH_LAPTOP } }, 'bob');
   await connector('c1', { type: 'AppConnectorUnblocked', data: webshop }, 'bob');
 
   const payroll = { environmentId: ENV, appConnectorId: 'c2' };

@@ -2,7 +2,6 @@ import type { TokenGenerated, TokenRevoked } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { evolveDocument } from '../../projection/positioned-document.js';
 import type { Projection } from '../../projection/projection.js';
-import type { ReadTransaction } from '../../store/read-store.port.js';
 import { TOKENS, type TokenDocument } from './token.document.js';
 
 /** Tokens by hash, for the guard, and per connector, for the admin list. */
@@ -33,17 +32,9 @@ export function tokensProjection(): Projection {
         }));
         return;
       }
-      // TokenRevoked names the token by id only; the hash is found through the connector's index.
-      const hash = await hashOf(tx, event.data);
-      if (hash === null) return;
-      await evolveDocument<TokenDocument>(tx, TOKENS, hash, recorded, (current) =>
+      await evolveDocument<TokenDocument>(tx, TOKENS, event.data.tokenHash, recorded, (current) =>
         current === null ? 'unchanged' : { ...current, status: 'revoked', revokedAt: time, revokedBy: actor },
       );
     },
   };
-}
-
-async function hashOf(tx: ReadTransaction, { environmentId, appConnectorId, tokenId }: TokenRevoked['data']): Promise<string | null> {
-  const { items } = await tx.find<TokenDocument>(TOKENS, { where: { environmentId, appConnectorId, tokenId }, limit: 1 });
-  return items[0]?._id ?? null;
 }
