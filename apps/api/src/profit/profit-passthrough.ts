@@ -19,12 +19,13 @@ const originalContentTypes = new WeakMap<FastifyRequest, string | undefined>();
  */
 export function installProfitPassthrough(fastify: FastifyInstance): void {
   fastify.addContentTypeParser(PASSTHROUGH_MEDIA_TYPE, (_request, payload, done) => done(null, payload));
-  fastify.addHook('preParsing', async (request, _reply, payload) => {
+  // Callback style, not async: this hook runs on every request of the service.
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
     if ((request.routeOptions.config as { profitPassthrough?: boolean }).profitPassthrough === true) {
       originalContentTypes.set(request, request.headers['content-type']);
       request.raw.headers['content-type'] = PASSTHROUGH_MEDIA_TYPE;
     }
-    return payload;
+    done(null, payload);
   });
   // Registered here rather than in create-app so that the module carries everything it needs.
   void fastify.register(replyFrom, { disableRequestLogging: true });

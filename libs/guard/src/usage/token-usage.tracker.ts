@@ -12,7 +12,8 @@ export interface TokenUsageTrackerOptions {
  * of "last used" times.
  */
 export class TokenUsageTracker {
-  private pending = new Map<string, string>();
+  /** Times are kept as Dates and turned into text only when read or written: record() is on the guard's hot path. */
+  private pending = new Map<string, Date>();
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => Date;
   private readonly onError: (message: string, error: unknown) => void;
@@ -30,11 +31,11 @@ export class TokenUsageTracker {
   }
 
   record(tokenId: string): void {
-    this.pending.set(tokenId, this.now().toISOString());
+    this.pending.set(tokenId, this.now());
   }
 
   async lastUsed(tokenId: string): Promise<string | null> {
-    return this.pending.get(tokenId) ?? (await this.sink.lastUsed(tokenId));
+    return this.pending.get(tokenId)?.toISOString() ?? (await this.sink.lastUsed(tokenId));
   }
 
   /** Writes what was recorded since the last flush; flushes never overlap. */
@@ -54,7 +55,7 @@ export class TokenUsageTracker {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await this.sink.write([...batch].map(([tokenId, lastUsedAt]) => ({ tokenId, lastUsedAt })));
+      await this.sink.write([...batch].map(([tokenId, lastUsedAt]) => ({ tokenId, lastUsedAt: lastUsedAt.toISOString() })));
     } catch (error) {
       for (const [tokenId, lastUsedAt] of batch) if (!this.pending.has(tokenId)) this.pending.set(tokenId, lastUsedAt);
       this.onError('token usage: flush failed; keeping the batch for the next one', error);
