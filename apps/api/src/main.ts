@@ -9,7 +9,7 @@ Usage: npm start [-- --help]
 
 Configuration comes from environment variables:
 ${Object.entries(CONFIG_VARIABLES)
-  .map(([name, text]) => `  ${name.padEnd(20)} ${text}`)
+  .map(([name, text]) => `  ${name.padEnd(28)} ${text}`)
   .join('\n')}
 
 Docs: http://HOST:PORT/docs (OpenAPI JSON at /docs-json); health: /health.

@@ -18,7 +18,7 @@ export const CONFIG_VARIABLES = {
   READ_YOUR_WRITES_TIMEOUT_MS: 'How long a query with minPosition waits for the read models before 503 (default 5000).',
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
   UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
-  UPSTREAM_URL_: 'UPSTREAM_URL_<env>: the same for one environment; wins over UPSTREAM_URL.',
+  'UPSTREAM_URL_<env>': 'The same for one environment (e.g. UPSTREAM_URL_12345); wins over UPSTREAM_URL.',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
