@@ -7,6 +7,7 @@ import { ConnectorAuditController } from '../audit/connector-audit.controller.js
 import { EnvironmentsController } from '../environments/environments.controller.js';
 import { RegisterEnvironmentHandler } from '../environments/register-environment.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
+import { ProjectionsController } from '../read-side/projections.controller.js';
 import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
 import { EnvironmentsQueryController } from '../queries/environments-query.controller.js';
 import { TokensQueryController } from '../queries/tokens-query.controller.js';
@@ -19,6 +20,7 @@ import { UsersController } from '../users/users.controller.js';
 import { VerifyController } from '../verify/verify.controller.js';
 
 export const ADMIN_CONTROLLERS = [
+  ProjectionsController,
   VerifyController,
   EnvironmentsController,
   UsersController,
