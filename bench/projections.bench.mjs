@@ -3,7 +3,9 @@
 //   (b) catch-up: a fresh ProjectionRunner with every read model over the whole event store;
 //   (c) rebuild: `rebuild` into a new generation, with peak memory (RSS and heap, sampled).
 // Target: (b) and (c) at least 1/3 of (a). On demand only (not in npm test); writes ~2 GB to a temp folder.
-// Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--batch-size 2000] [--keep]
+// Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--batch-size 2000] [--page-size 10000] [--keep]
+// --batch-size: rows per ceiling transaction and the runner's live batches; --page-size: events per
+// `readAll` page and transaction of the catch-up and the rebuild (`catchUpBatchSize`, `batchSize`).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +15,11 @@ import { withMemoryPeak } from './support/memory-peak.mjs';
 import { insertCeiling } from './support/sqlite-ceiling.mjs';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000000' }, 'batch-size': { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } },
+  options: { events: { type: 'string', default: '1000000' }, 'batch-size': { type: 'string', default: '2000' }, 'page-size': { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } },
 });
 const totalEvents = Number(values.events);
 const batchSize = Number(values['batch-size']);
+const pageSize = Number(values['page-size']);
 
 // dist/, as the service runs; imported late so that a missing build gets a clear message.
 const { SqliteEventStore } = await import('../dist/libs/event-store/src/index.js').catch(missingBuild);
@@ -46,7 +49,7 @@ try {
       eventStore,
       store: rebuildStore,
       projections,
-      batchSize,
+      batchSize: pageSize,
       onProgress: (progress) => {
         sample();
         if (performance.now() - lastReport < 10_000) return;
@@ -60,7 +63,7 @@ try {
 
   const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
   const catchUp = await withMemoryPeak(async (sample) => {
-    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, maxBatchSize: batchSize, logger: { warn: log, error: log } });
+    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, maxBatchSize: batchSize, catchUpBatchSize: pageSize, logger: { warn: log, error: log } });
     runner.onApplied(sample);
     await runner.start();
     while (!(await runner.waitForPosition(head, 10_000))) log(`catch-up at position ${runner.position()} of ${head}`);
@@ -71,7 +74,7 @@ try {
   await eventStore.close();
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
-  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}`);
+  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}`);
   console.log(
     table([
       { name: '(a) ceiling: INSERT JSON rows, 1 tx per batch', events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },

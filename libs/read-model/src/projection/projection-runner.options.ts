@@ -13,6 +13,11 @@ export interface ProjectionRunnerOptions {
   readonly projections: readonly Projection[];
   /** Most events per transaction; default 2000. Batches only fill while catching up or under load. */
   readonly maxBatchSize?: number;
+  /**
+   * Events per `readAll` page and transaction while far behind; default `maxBatchSize`. Larger commits
+   * there let the random index pages of a model (the token hashes) share a write.
+   */
+  readonly catchUpBatchSize?: number;
   /** Wait after a failure of the store or the subscription, doubling up to `max`; default 100 ms to 30 s. */
   readonly retryDelayMs?: { readonly initial: number; readonly max: number };
   readonly now?: () => Date;

@@ -139,11 +139,12 @@ export class ProjectionRunner {
    * iterating a subscription; the subscription takes over after the first short page.
    */
   private async catchUp(): Promise<typeof STOPPED | undefined> {
+    const pageSize = this.options.catchUpBatchSize ?? this.maxBatchSize;
     for (;;) {
-      const page = await this.untilStopped(this.options.eventStore.readAll({ after: this.position(), maxCount: this.maxBatchSize }));
+      const page = await this.untilStopped(this.options.eventStore.readAll({ after: this.position(), maxCount: pageSize }));
       if (page === STOPPED) return STOPPED;
       if (page.length > 0) await this.process(page);
-      if (page.length < this.maxBatchSize) return undefined;
+      if (page.length < pageSize) return undefined;
     }
   }
 
