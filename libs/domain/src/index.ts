@@ -22,6 +22,8 @@ export * from './app-connector/app-connector.commands.js';
 export * from './app-connector/app-connector.events.js';
 export {
   evolveAppConnector,
+  grantedWith,
+  grantedWithout,
   initialAppConnectorState,
   type AppConnector,
   type AppConnectorState,

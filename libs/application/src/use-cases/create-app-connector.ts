@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/command-context.js';
 import { executeCommand } from '../commands/execute-command.js';
 import { appConnectorView, type AppConnectorView } from './app-connector-view.js';
 import { loadUserGroup } from './facts.js';
-import { generateToken, type IssuedToken } from './generate-token.js';
+import { issueToken, type IssuedToken } from './generate-token.js';
 import { registerUser } from './register-user.js';
 import { changeMembership, createUserGroup } from './user-groups.js';
 import { hex, type UseCaseDeps } from './use-case-deps.js';
@@ -64,14 +64,13 @@ export async function createAppConnector(
   const outcome = await create(command(group.groupId, true, true));
   if (!input.autoGenerateToken) return { ...appConnectorView(outcome.state!, outcome), systemUserId };
 
-  const token = await generateToken(
+  const { issued, connector, written } = await issueToken(
     deps,
     { environmentId, appConnectorId },
     { userId: systemUserId, description: input.tokenDescription ?? 'Generated with the app connector' },
     context,
   );
-  const connector = appConnectorView(outcome.state!, token);
-  return { ...connector, tokens: [{ id: token.id, userId: token.userId, description: token.description, hint: token.hint, revoked: false }], systemUserId, token };
+  return { ...appConnectorView(connector, written), systemUserId, token: issued };
 }
 
 /** `Webshop Koppeling!` → `webshop-koppeling-3fa9c1`: readable, and unique thanks to the suffix. */

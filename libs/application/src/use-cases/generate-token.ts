@@ -1,4 +1,4 @@
-import { AFAS_TOKEN_DATA_BYTES, appConnectorDecider, appConnectorStreamName, formatAfasToken, hashTokenData, tokenHint } from '#domain';
+import { AFAS_TOKEN_DATA_BYTES, appConnectorDecider, type AppConnector, appConnectorStreamName, formatAfasToken, hashTokenData, tokenHint } from '#domain';
 import type { CommandContext } from '../commands/command-context.js';
 import { executeCommand } from '../commands/execute-command.js';
 import { loadUserGroup } from './facts.js';
@@ -21,6 +21,16 @@ export async function generateToken(
   input: { userId: string; description: string },
   context: CommandContext,
 ): Promise<IssuedToken> {
+  return (await issueToken(deps, target, input, context)).issued;
+}
+
+/** GenerateToken, answering with the token and the connector as it is after it (for the quick path). */
+export async function issueToken(
+  deps: UseCaseDeps,
+  target: { environmentId: string; appConnectorId: string },
+  input: { userId: string; description: string },
+  context: CommandContext,
+): Promise<{ issued: IssuedToken; connector: AppConnector; written: Written }> {
   const secret = deps.runtime.randomBytes(AFAS_TOKEN_DATA_BYTES);
   const data = hex(secret).toUpperCase();
   const tokenId = deps.runtime.newId();
@@ -42,17 +52,19 @@ export async function generateToken(
     context,
     deps.runtime.now(),
   );
-  const issued = outcome.state!.tokens.find((t) => t.tokenId === tokenId)!;
-  return {
+  const connector = outcome.state!;
+  const stored = connector.tokens.find((t) => t.tokenId === tokenId)!;
+  const issued = {
     id: tokenId,
     appConnectorId: target.appConnectorId,
-    userId: issued.userId,
-    description: issued.description,
-    hint: issued.tokenHint,
+    userId: stored.userId,
+    description: stored.description,
+    hint: stored.tokenHint,
     token: formatAfasToken(secret),
     version: outcome.version,
     position: outcome.position,
   };
+  return { issued, connector, written: outcome };
 }
 
 async function isMember(deps: UseCaseDeps, environmentId: string, groupId: string, userId: string): Promise<boolean> {

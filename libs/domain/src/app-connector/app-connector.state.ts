@@ -94,14 +94,19 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
   }
 }
 
+/** A grant list after granting `names`: no duplicates, sorted. Read models keep their lists the same way. */
+export const grantedWith = (granted: readonly string[], names: readonly string[]): string[] => [...new Set([...granted, ...names])].sort();
+
+export const grantedWithout = (granted: readonly string[], name: string): string[] => granted.filter((candidate) => candidate !== name);
+
 const grant = (state: AppConnector, list: GrantList, names: readonly string[]): AppConnector => ({
   ...state,
-  [list]: [...new Set([...state[list], ...names])].sort(),
+  [list]: grantedWith(state[list], names),
 });
 
 const revoke = (state: AppConnector, list: GrantList, name: string): AppConnector => ({
   ...state,
-  [list]: state[list].filter((granted) => granted !== name),
+  [list]: grantedWithout(state[list], name),
 });
 
 export const connectorRef = (state: AppConnector) => ({

@@ -1,4 +1,4 @@
-import { assertNever, type AppConnectorCreated, type AppConnectorEvent } from '#domain';
+import { assertNever, grantedWith, grantedWithout, type AppConnectorCreated, type AppConnectorEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { evolveDocument } from '../../projection/positioned-document.js';
 import type { Projection } from '../../projection/projection.js';
@@ -91,17 +91,17 @@ function changesOf(doc: AppConnectorFields, event: AppConnectorEvent): Partial<A
     case 'AppConnectorUnblocked':
       return { blocked: false };
     case 'GetConnectorsGranted':
-      return { getConnectors: withGranted(doc.getConnectors, event.data.names) };
+      return { getConnectors: grantedWith(doc.getConnectors, event.data.names) };
     case 'GetConnectorRevoked':
-      return { getConnectors: withoutName(doc.getConnectors, event.data.name) };
+      return { getConnectors: grantedWithout(doc.getConnectors, event.data.name) };
     case 'UpdateConnectorsGranted':
-      return { updateConnectors: withGranted(doc.updateConnectors, event.data.names) };
+      return { updateConnectors: grantedWith(doc.updateConnectors, event.data.names) };
     case 'UpdateConnectorRevoked':
-      return { updateConnectors: withoutName(doc.updateConnectors, event.data.name) };
+      return { updateConnectors: grantedWithout(doc.updateConnectors, event.data.name) };
     case 'SpecialConnectorsAdded':
-      return { specialConnectors: withGranted(doc.specialConnectors, event.data.names) };
+      return { specialConnectors: grantedWith(doc.specialConnectors, event.data.names) };
     case 'SpecialConnectorRemoved':
-      return { specialConnectors: withoutName(doc.specialConnectors, event.data.name) };
+      return { specialConnectors: grantedWithout(doc.specialConnectors, event.data.name) };
     case 'IpRestrictionAdded': {
       const { restrictionId, access, cidr, family } = event.data;
       return withRestrictions([...doc.ipRestrictions, { id: restrictionId, access, cidr, family }]);
@@ -122,7 +122,3 @@ const withRestrictions = (ipRestrictions: IpRestrictionEntry[]): Partial<AppConn
   ipRestrictions,
   accessMode: ipRestrictions[0]?.access ?? 'open',
 });
-
-const withGranted = (granted: readonly string[], names: readonly string[]) => [...new Set([...granted, ...names])].sort();
-
-const withoutName = (granted: readonly string[], name: string) => granted.filter((candidate) => candidate !== name);
