@@ -22,7 +22,7 @@ try {
   }
   const headBefore = (await (await fetch(`${service.url}/health`)).json()).details.eventStore.headPosition;
 
-  const baseline = await load({ url: `${service.url}/health/live`, connections, duration });
+  const baseline = await load({ service, url: `${service.url}/health/live`, connections, duration });
   let counter = 0;
   const commands = await load({
     url: service.url,

@@ -31,9 +31,9 @@ try {
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
   const verify = { method: 'POST', path: '/api/v1/verify', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: verifyBody };
 
-  const baseline = await load({ url: `${service.url}/health/live`, connections, duration });
-  const guarded = await load({ url: service.url, connections, duration, requests: [metaInfo] });
-  const verified = await load({ url: service.url, connections, duration, requests: [verify] });
+  const baseline = await load({ service, url: `${service.url}/health/live`, connections, duration });
+  const guarded = await load({ service, url: service.url, connections, duration, requests: [metaInfo] });
+  const verified = await load({ service, url: service.url, connections, duration, requests: [verify] });
   const delays = await revocationDelays(base, revocations);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${duration} s each`);

@@ -1,9 +1,20 @@
 // One autocannon run, reduced to the figures the benchmark tables show.
 import autocannon from 'autocannon';
 
-export async function load(options) {
+/**
+ * `service` (optional, from startService) adds the CPU time the service and this process (the load
+ * generator) spent per request: on a shared machine the throughput also depends on the generator.
+ */
+export async function load({ service, ...options }) {
+  const serviceCpuBefore = service?.cpuSeconds();
+  const ownCpuBefore = process.cpuUsage();
   const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  const serviceCpuAfter = service?.cpuSeconds();
+  const perRequestUs = (seconds) => (seconds * 1e6) / Math.max(result.requests.total, 1);
   return {
+    serviceCpuUs: serviceCpuBefore == null || serviceCpuAfter == null ? null : perRequestUs(serviceCpuAfter - serviceCpuBefore),
+    loadCpuUs: perRequestUs((ownCpu.user + ownCpu.system) / 1e6),
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -15,8 +26,8 @@ export async function load(options) {
 
 export function table(rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  const out = [line(['run', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio req/s', 'ratio p99'])];
-  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  const out = [line(['run', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio req/s', 'ratio p99', 'service CPU µs/req', 'ratio CPU', 'load gen CPU µs/req'])];
+  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   const base = rows[0];
   for (const row of rows) {
     out.push(
@@ -28,6 +39,9 @@ export function table(rows) {
         String(row.non2xx),
         (row.requestsPerSecond / base.requestsPerSecond).toFixed(3),
         (row.p99 / Math.max(base.p99, 0.001)).toFixed(2),
+        row.serviceCpuUs == null ? 'n/a' : row.serviceCpuUs.toFixed(1),
+        row.serviceCpuUs == null || base.serviceCpuUs == null ? 'n/a' : (base.serviceCpuUs / row.serviceCpuUs).toFixed(3),
+        row.loadCpuUs.toFixed(1),
       ]),
     );
   }

@@ -1,6 +1,6 @@
 // Starts the built service (dist/) on a fresh data folder for a benchmark, like `npm start` does.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ export async function startService(extraEnv = {}) {
   return {
     url,
     dataDir,
+    /** CPU seconds (user + system) the service has used so far; null where /proc is not there. */
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
@@ -40,6 +42,19 @@ export async function admin(url, method, path, body) {
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
   return JSON.parse(text);
 }
+
+function processCpuSeconds(pid) {
+  try {
+    // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" of the name.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ, 100 on every Linux build this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function freePort() {
   return new Promise((done, fail) => {

@@ -49,6 +49,23 @@ describe('forwarding allowed calls to the upstream', () => {
     expect(upstream.calls.at(-1)).toMatchObject({ method, url: path, body, headers: expect.objectContaining({ 'content-type': contentType }) });
   });
 
+  it('forwards a body sent without any content type as it is', async () => {
+    const path = `/${ready.environmentId}/ProfitRestServices/connectors/KnSubject`;
+    const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { authorization: ready.authorization }, body: new TextEncoder().encode('no type {') });
+    expect(response.status).toBe(207);
+    const seen = upstream.calls.at(-1)!;
+    expect(seen).toMatchObject({ method: 'POST', url: '/ProfitRestServices/connectors/KnSubject', body: 'no type {' });
+    expect(seen.headers['content-type']).toBeUndefined();
+  });
+
+  it('refuses a malformed content type with 415 in Profit shape, logged, without calling the upstream', async () => {
+    const before = upstream.calls.length;
+    const response = await call('post', '/ProfitRestServices/connectors/KnSubject').set('Content-Type', '/;;').send('{}').expect(415);
+    expect(response.body).toEqual({ externalMessage: expect.any(String), errorNumber: -1, profitLogReference: expect.any(String) });
+    expect(app.logs()).toContain(response.body.profitLogReference);
+    expect(upstream.calls.length).toBe(before);
+  });
+
   it('leaves Idempotency-Key to the upstream: the admin API\'s replay store is not in the way', async () => {
     const path = '/ProfitRestServices/connectors/KnSubject';
     for (let i = 0; i < 2; i++) {

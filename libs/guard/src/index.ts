@@ -6,6 +6,8 @@ export { IpRules, type IpRule } from './access-index/ip-rules.js';
 export { resolveClientAddress, type ClientAddressSources } from './client-address/resolve-client-address.js';
 export { TrustedProxies } from './client-address/trusted-proxies.js';
 
+export { AccessChecker, type AccessTarget } from './check/access-checker.js';
+
 export * from './decision/access-decision.js';
 export { decideAccess } from './decision/decide-access.js';
 
@@ -15,7 +17,7 @@ export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse } from './usage/to
 export { TokenUsageTracker, type TokenUsageTrackerOptions } from './usage/token-usage.tracker.js';
 
 export { AccessGuardModule, type AccessGuardOptions } from './nest/access-guard.module.js';
-export type { AccessTarget, AccessTargetResolver } from './nest/access-target.js';
+export type { AccessTargetResolver } from './nest/access-target.js';
 export { AfasTokenGuard, type GuardedRequest } from './nest/afas-token.guard.js';
-export { ACCESS_INDEX, ACCESS_TARGET_RESOLVER, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
+export { ACCESS_CHECKER, ACCESS_INDEX, ACCESS_TARGET_RESOLVER, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
 export { PROFIT_ERROR_NUMBER, ProfitError, type ProfitErrorBody } from './nest/profit-error.js';

@@ -23,3 +23,25 @@ export function metaInfo(connector: IndexedConnector): MetaInfo {
     },
   };
 }
+
+const LISTED = { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' } }, required: ['id', 'description'] } } as const;
+
+/** MetaInfo's JSON schema, so that Fastify serialises the answer with a compiled serialiser. */
+export const META_INFO_SCHEMA = {
+  type: 'object',
+  properties: {
+    updateConnectors: LISTED,
+    getConnectors: LISTED,
+    info: {
+      type: 'object',
+      properties: {
+        envid: { type: 'string' },
+        appName: { type: 'string' },
+        group: { type: 'string' },
+        tokenExpiry: { type: ['string', 'null'] },
+      },
+      required: ['envid', 'appName', 'group', 'tokenExpiry'],
+    },
+  },
+  required: ['updateConnectors', 'getConnectors', 'info'],
+} as const;

@@ -1,34 +1,31 @@
-import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ACCESS_TARGET_RESOLVER } from '#guard';
-import { installProfitPassthrough } from './profit-passthrough.js';
-import { ProfitTargetResolver } from './profit-target.resolver.js';
+import { ACCESS_CHECKER, ACCESS_INDEX, type AccessChecker, type AccessLookup } from '#guard';
 import { PROFIT_UPSTREAMS } from './profit.tokens.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
-import { ProfitController } from './profit.controller.js';
+import { profitRoutes } from './profit-routes.js';
 
 /**
- * The Profit-compatible call surface. Needs `AccessGuardModule` (global) for the access index. Its
- * Fastify parts (the body passthrough and @fastify/reply-from) are installed on module init, after
- * Nest registered the routes and before the server is ready.
+ * The Profit-compatible call surface. Needs `AccessGuardModule` (global) for the access checker and
+ * index. Its routes are a Fastify plugin (see `profitRoutes`), registered on module init: after
+ * Nest's own routes, before the server is ready.
  */
 @Module({})
 export class ProfitModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(ACCESS_CHECKER) private readonly checker: AccessChecker,
+    @Inject(ACCESS_INDEX) private readonly index: AccessLookup,
+    @Inject(PROFIT_UPSTREAMS) private readonly upstreams: ProfitUpstreams,
+  ) {}
 
   static forRoot(options: { readonly upstreams: ProfitUpstreams }): DynamicModule {
-    return {
-      module: ProfitModule,
-      controllers: [ProfitController],
-      providers: [
-        { provide: PROFIT_UPSTREAMS, useValue: options.upstreams },
-        { provide: ACCESS_TARGET_RESOLVER, useClass: ProfitTargetResolver },
-      ],
-    };
+    return { module: ProfitModule, providers: [{ provide: PROFIT_UPSTREAMS, useValue: options.upstreams }] };
   }
 
   onModuleInit(): void {
-    installProfitPassthrough(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    void fastify.register(profitRoutes({ checker: this.checker, index: this.index, upstreams: this.upstreams }));
   }
 }

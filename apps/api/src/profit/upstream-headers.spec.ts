@@ -3,11 +3,11 @@ import { upstreamHeaders } from './upstream-headers.js';
 const access = { appConnectorId: 'c1', userId: '12345.jdoe', environmentId: '12345' };
 
 describe('upstreamHeaders', () => {
-  it('drops the token and forged identity headers, restores the content type, adds who was let through', () => {
+  it('drops the token and forged identity headers, keeps the rest, adds who was let through', () => {
     const headers = upstreamHeaders(
       {
         authorization: 'AfasToken abc',
-        'content-type': 'application/x-app-connectors-passthrough',
+        'content-type': 'text/plain; charset=utf-8',
         'x-user-id': 'admin',
         'x-app-connector-id': 'other',
         'x-environment-id': '99999',
@@ -15,7 +15,6 @@ describe('upstreamHeaders', () => {
         'x-request-id': 'r1',
       },
       access,
-      'text/plain; charset=utf-8',
     );
     expect(headers).toEqual({
       accept: 'application/json',
@@ -27,7 +26,11 @@ describe('upstreamHeaders', () => {
     });
   });
 
-  it('sends no content type when the client sent none', () => {
-    expect(upstreamHeaders({ 'content-type': 'application/x-app-connectors-passthrough' }, access, undefined)).not.toHaveProperty('content-type');
+  it('matches the headers to drop in any case', () => {
+    expect(upstreamHeaders({ Authorization: 'AfasToken abc', 'X-User-Id': 'admin' }, access)).toEqual({
+      'x-app-connector-id': 'c1',
+      'x-user-id': '12345.jdoe',
+      'x-environment-id': '12345',
+    });
   });
 });

@@ -6,22 +6,17 @@ export const IDENTITY_HEADERS = ['x-app-connector-id', 'x-user-id', 'x-environme
 
 /**
  * The headers the upstream receives: the client's, minus its credentials and any identity headers
- * it sent, plus who the guard let through. `contentType` is the client's original content type
- * (the passthrough parser replaced it while the request was in this service).
+ * it sent, plus who the guard let through.
  */
 export function upstreamHeaders(
   headers: IncomingHttpHeaders,
   access: Pick<AccessGranted, 'appConnectorId' | 'userId' | 'environmentId'>,
-  contentType: string | undefined,
 ): IncomingHttpHeaders {
   const result: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower !== 'authorization' && lower !== 'content-type' && !(IDENTITY_HEADERS as readonly string[]).includes(lower)) {
-      result[lower] = value;
-    }
+    if (lower !== 'authorization' && !(IDENTITY_HEADERS as readonly string[]).includes(lower)) result[lower] = value;
   }
-  if (contentType !== undefined) result['content-type'] = contentType;
   result['x-app-connector-id'] = access.appConnectorId;
   result['x-user-id'] = access.userId;
   result['x-environment-id'] = access.environmentId;

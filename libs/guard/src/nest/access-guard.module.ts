@@ -1,10 +1,11 @@
 import { DynamicModule, Inject, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import { AccessIndex } from '../access-index/access-index.js';
+import { AccessChecker } from '../check/access-checker.js';
 import { TrustedProxies } from '../client-address/trusted-proxies.js';
 import { TOKEN_USAGE_SINK, type TokenUsageSink } from '../usage/token-usage.port.js';
 import { TokenUsageTracker } from '../usage/token-usage.tracker.js';
-import { ACCESS_INDEX, TOKEN_USAGE, TRUSTED_PROXIES } from './guard.tokens.js';
+import { ACCESS_CHECKER, ACCESS_INDEX, TOKEN_USAGE, TRUSTED_PROXIES } from './guard.tokens.js';
 
 export interface AccessGuardOptions {
   readonly eventStore: EventStore;
@@ -16,8 +17,8 @@ export interface AccessGuardOptions {
 }
 
 /**
- * The access index, the trusted proxies and the last-used tracker, for every module that guards
- * calls (global, so surfaces need not import it). Startup waits until the index has caught up with
+ * The access index, the trusted proxies, the last-used tracker and the `AccessChecker` over them,
+ * for every module that guards calls (global, so surfaces need not import it). Startup waits until the index has caught up with
  * the event store, so the service never answers from a partial index; shutdown stops the
  * subscription before the event store closes (Nest runs these hooks before the HTTP server's
  * onClose, where create-app closes the stores) and writes the pending last-used times.
@@ -45,8 +46,13 @@ export class AccessGuardModule implements OnModuleInit, OnModuleDestroy {
           provide: TOKEN_USAGE,
           useFactory: () => new TokenUsageTracker(options.usageSink, { flushIntervalMs: options.usageFlushIntervalMs, onError }),
         },
+        {
+          provide: ACCESS_CHECKER,
+          useFactory: (index: AccessIndex, trustedProxies: TrustedProxies, usage: TokenUsageTracker) => new AccessChecker(index, trustedProxies, usage),
+          inject: [ACCESS_INDEX, TRUSTED_PROXIES, TOKEN_USAGE],
+        },
       ],
-      exports: [ACCESS_INDEX, TRUSTED_PROXIES, TOKEN_USAGE],
+      exports: [ACCESS_INDEX, ACCESS_CHECKER, TRUSTED_PROXIES, TOKEN_USAGE],
     };
   }
 

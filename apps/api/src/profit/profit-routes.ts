@@ -1,0 +1,69 @@
+import replyFrom from '@fastify/reply-from';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup } from '#guard';
+import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
+import { handleProfitError, sendProfitError } from './profit-errors.js';
+import { metaInfo, META_INFO_SCHEMA } from './profit-metainfo.js';
+import { profitTarget, type ProfitTarget } from './profit-target.js';
+import type { ProfitUpstreams } from './profit-upstreams.js';
+import { upstreamHeaders } from './upstream-headers.js';
+
+export interface ProfitRoutesOptions {
+  readonly checker: AccessChecker;
+  readonly index: AccessLookup;
+  readonly upstreams: ProfitUpstreams;
+}
+
+/** HEAD is added by Fastify for GET routes; methods Profit does not serve get its 404 from `matchProfitCall`. */
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/**
+ * The Profit-compatible surface as a Fastify plugin (its own encapsulated scope). It is the hot
+ * path, so it runs as plain Fastify routes rather than through Nest's guard/filter pipeline; the
+ * access decision is the same `AccessChecker` that `AfasTokenGuard` uses.
+ * - One wildcard route per URL form (`{env}.host/ProfitRestServices/…` and
+ *   `/{env}/ProfitRestServices/…`); the router matches the service segment in any case and
+ *   `matchProfitCall` the rest.
+ * - Request bodies stay unread streams in this scope (any content type, or none) and are forwarded
+ *   byte for byte by @fastify/reply-from; a refused call's body is never buffered.
+ * - Every error, Fastify's own included, answers in Profit's shape.
+ */
+export function profitRoutes(options: ProfitRoutesOptions) {
+  return async (scope: FastifyInstance): Promise<void> => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    await scope.register(replyFrom, { disableRequestLogging: true });
+    scope.setErrorHandler(handleProfitError);
+    const handler = (request: FastifyRequest, reply: FastifyReply) => handleProfitCall(options, request, reply);
+    const schema = { response: { 200: META_INFO_SCHEMA } };
+    scope.route({ method: METHODS, url: `/${PROFIT_SERVICE_SEGMENT}/*`, schema, handler });
+    scope.route({ method: METHODS, url: `/:environmentId/${PROFIT_SERVICE_SEGMENT}/*`, schema, handler });
+  };
+}
+
+function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
+  const target = profitTarget(request);
+  const access = options.checker.check(request, { environmentId: target.environmentId, connector: target.call.connector });
+  if (target.call.endpoint === 'forward') return forward(options.upstreams, request, reply, access, target);
+  const connector = options.index.connector(access.environmentId, access.appConnectorId);
+  if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
+  reply.send(metaInfo(connector));
+}
+
+function forward(upstreams: ProfitUpstreams, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {
+  const base = upstreams.baseFor(target.environmentId);
+  if (base === null) throw new ProfitError(503, 'No upstream is configured for this environment', 'upstream_not_configured');
+  reply.from(`${base}${target.profitPath}`, {
+    rewriteRequestHeaders: (_request, headers) => upstreamHeaders(headers, access),
+    // Never repeat a call on our own: an upstream's 503 goes back to the client as it is.
+    retryDelay: () => null,
+    onError: (errorReply, { error }) => {
+      // reply-from marks timeouts with 504 and everything else (refused, reset, bad answer) otherwise.
+      const answer = (error as { statusCode?: number }).statusCode === 504
+        ? new ProfitError(504, 'The upstream did not answer in time', 'upstream_timeout')
+        : new ProfitError(502, 'The upstream could not be reached', 'upstream_unreachable');
+      request.log.warn({ code: answer.code, profitLogReference: answer.body.profitLogReference, err: error.message }, 'upstream call failed');
+      sendProfitError(errorReply as FastifyReply, answer);
+    },
+  });
+}
