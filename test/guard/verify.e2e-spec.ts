@@ -57,4 +57,22 @@ describe('POST /api/v1/verify', () => {
     const response = await app.admin().post('/api/v1/verify').send(body(overrides)).expect(400);
     expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
+
+  it.each([
+    ['a body that is not JSON', 'application/json', '{"environmentId":'],
+    ['no body', 'application/json', ''],
+    ['a body that is not an object', 'text/plain', 'hello'],
+  ])('refuses %s with 400 problem details', async (_, contentType, raw) => {
+    const response = await app.admin().post('/api/v1/verify').set('Content-Type', contentType).send(raw).expect(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 400, detail: expect.any(String), instance: expect.any(String) });
+  });
+
+  it('is documented in OpenAPI with its request and answer schemas', async () => {
+    const { body } = await app.anonymous().get('/docs-json').expect(200);
+    const post = body.paths['/api/v1/verify'].post;
+    expect(post.security).toEqual([{ admin: [] }]);
+    expect(post.requestBody.content['application/json'].schema.required).toEqual(['environmentId', 'token', 'clientIp', 'connector']);
+    expect(Object.keys(post.responses[200].content['application/json'].schema.properties)).toEqual(['valid', 'code', 'appConnectorId', 'userId', 'tokenId']);
+  });
 });

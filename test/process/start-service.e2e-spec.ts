@@ -64,5 +64,5 @@ describe('the service process (dist/, as npm start runs it)', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 20_000); // two service start-ups: more than jest's 5 s default on a busy 2-core machine
 });

@@ -17,11 +17,9 @@ import { UserGroupHandler } from '../user-groups/user-group.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
 import { RegisterUserHandler } from '../users/register-user.handler.js';
 import { UsersController } from '../users/users.controller.js';
-import { VerifyController } from '../verify/verify.controller.js';
 
 export const ADMIN_CONTROLLERS = [
   ProjectionsController,
-  VerifyController,
   EnvironmentsController,
   UsersController,
   UserGroupsController,

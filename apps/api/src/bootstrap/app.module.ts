@@ -16,6 +16,7 @@ import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempot
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { ProfitModule } from '../profit/profit.module.js';
 import type { ProfitUpstreams } from '../profit/profit-upstreams.js';
+import { VerifyModule } from '../verify/verify.module.js';
 import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
@@ -42,6 +43,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
         ProfitModule.forRoot({ upstreams: deps.upstreams }),
+        VerifyModule.forRoot({ adminKeys: deps.adminKeys }),
       ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parseClientAddress } from '#domain';
+import { decideAccess, type AccessLookup, type TokenUsageTracker } from '#guard';
+import type { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
+import { authenticateAdmin } from '../admin-auth/authenticate-admin.js';
+import { sendProblem } from '../http/problem-details.filter.js';
+import { validationFailed } from '../http/validation.pipe.js';
+import { VerifyAnswer } from './verify.answer.js';
+import { VerifyRequest } from './verify.request.js';
+
+export interface VerifyRoutesOptions {
+  readonly adminKeys: AdminKeyRegistry;
+  readonly index: AccessLookup;
+  readonly usage: TokenUsageTracker;
+}
+
+export const VERIFY_PATH = '/api/v1/verify';
+
+/**
+ * `POST /api/v1/verify`: token verification for a gateway in front of another service, the same
+ * decision as the Profit surface answered as data (always 200) rather than as a refusal. An allowed
+ * verification counts as a use of the token.
+ *
+ * Other services call it once per call of theirs, so like the Profit surface it is a plain Fastify
+ * route (its own scope) rather than a Nest controller; it keeps the admin API's contract: admin key,
+ * zod-validated body, problem+json errors. Its OpenAPI entry is added by `verifyOpenApi`.
+ */
+export function verifyRoutes(options: VerifyRoutesOptions) {
+  return async (scope: FastifyInstance): Promise<void> => {
+    scope.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+    scope.post(VERIFY_PATH, { schema: { response: { 200: z.toJSONSchema(VerifyAnswer, { target: 'draft-7' }) } } }, (request) =>
+      verify(options, request),
+    );
+  };
+}
+
+function verify(options: VerifyRoutesOptions, request: FastifyRequest): VerifyAnswer {
+  authenticateAdmin(options.adminKeys, request.headers.authorization);
+  const parsed = VerifyRequest.safeParse(request.body);
+  if (!parsed.success) throw validationFailed(parsed.error.issues);
+  const body = parsed.data;
+  const decision = decideAccess(options.index, {
+    environmentId: body.environmentId,
+    token: body.token,
+    clientAddress: parseClientAddress(body.clientIp),
+    connector: body.connector,
+  });
+  if (decision.allowed) options.usage.record(decision.tokenId);
+  const owner = decision.allowed ? decision : decision.owner;
+  return {
+    valid: decision.allowed,
+    code: decision.code,
+    appConnectorId: owner?.appConnectorId ?? null,
+    userId: owner?.userId ?? null,
+    tokenId: owner?.tokenId ?? null,
+  };
+}
