@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiDatabase } from '../storage/api-database.js';
 
 interface AdminKey {
@@ -6,7 +6,7 @@ interface AdminKey {
   readonly hash: Buffer;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+const sha256 = (text: string) => hash('sha256', text, 'buffer');
 
 /**
  * The admin keys this service accepts, held only as SHA-256 hashes. A key from ADMIN_API_KEY wins;
