@@ -1,22 +1,24 @@
 // The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to the trivial
 // /health/live route of the same service in the same run, and the delay from a token's revocation
 // (admin API) to the guard's first refusal.
-// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--revocations 200]
+// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--rounds 3] [--revocations 200]
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { admin, ADMIN_KEY, startService } from './support/service.mjs';
-import { load, table } from './support/load.mjs';
+import { interleaved, table } from './support/load.mjs';
 
 const { values } = parseArgs({
   options: {
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
     revocations: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const revocations = Number(values.revocations);
+const rounds = Number(values.rounds);
 
 const env = '12345';
 const host = `${env}.rest.bench.example`;
@@ -31,19 +33,19 @@ try {
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
   const verify = { method: 'POST', path: '/api/v1/verify', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: verifyBody };
 
-  const baseline = await load({ service, url: `${service.url}/health/live`, connections, duration });
-  const guarded = await load({ service, url: service.url, connections, duration, requests: [metaInfo] });
-  const verified = await load({ service, url: service.url, connections, duration, requests: [verify] });
+  const { rows, spread } = await interleaved(
+    [
+      { name: 'GET /health/live (baseline)', url: `${service.url}/health/live` },
+      { name: 'GET /ProfitRestServices/MetaInfo (guarded)', url: service.url, requests: [metaInfo] },
+      { name: 'POST /api/v1/verify', url: service.url, requests: [verify] },
+    ],
+    { service, connections, duration, rounds },
+  );
   const delays = await revocationDelays(base, revocations);
 
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${duration} s each`);
-  console.log(
-    table([
-      { name: 'GET /health/live (baseline)', ...baseline },
-      { name: 'GET /ProfitRestServices/MetaInfo (guarded)', ...guarded },
-      { name: 'POST /api/v1/verify', ...verified },
-    ]),
-  );
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians)`);
+  console.log(table(rows));
+  console.log(`\nthroughput ratio per round: ${spread.slice(1).map(({ name, ratios }) => `${name.split(' ')[1]} ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('; ')}`);
   console.log(
     `\nrevocation → first refusal (${delays.length} tokens; from the revoke answer / from the revoke request):\n` +
       `| p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n|---:|---:|---:|---:|---:|\n` +

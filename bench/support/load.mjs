@@ -47,3 +47,33 @@ export function table(rows) {
   }
   return out.join('\n');
 }
+
+/**
+ * Runs every case once per round, interleaved (baseline, a, b, baseline, a, b, …), so that a slow
+ * spell of a shared machine hits all cases alike; each case's figures are the median of its rounds.
+ * Also returns each round's throughput ratio to the first case, to show the spread. Every case is
+ * first run for `warmupSeconds` without counting.
+ */
+export async function interleaved(cases, { rounds, warmupSeconds = 2, ...options }) {
+  // Warm-up (not counted): the JIT and the caches see every route before the first counted round.
+  for (const { name: _name, ...request } of cases) await load({ ...options, ...request, duration: warmupSeconds });
+  const runs = cases.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { name: _name, ...request }] of cases.entries()) runs[i].push(await load({ ...options, ...request }));
+  }
+  const rows = cases.map(({ name }, i) => ({ name, ...medianOf(runs[i]) }));
+  const spread = cases.map(({ name }, i) => ({
+    name,
+    ratios: runs[i].map((run, round) => run.requestsPerSecond / runs[0][round].requestsPerSecond),
+  }));
+  return { rows, spread };
+}
+
+function medianOf(runs) {
+  const median = (values) => {
+    const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+    return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
+  };
+  const keys = Object.keys(runs[0]);
+  return Object.fromEntries(keys.map((key) => [key, key === 'non2xx' || key === 'errors' || key === 'total' ? runs.reduce((sum, run) => sum + run[key], 0) : median(runs.map((run) => run[key]))]));
+}
