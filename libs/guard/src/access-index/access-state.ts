@@ -1,5 +1,6 @@
 import type { AppConnectorEvent, EnvironmentEvent, TokenGenerated, TokenRevoked, UserGroupEvent } from '#domain';
 import { changeConnector, newConnector, type IndexedConnector, type MutableConnector } from './indexed-connector.js';
+import { ScopedMap } from './scoped-map.js';
 
 type IndexedEvent = AppConnectorEvent | UserGroupEvent | EnvironmentEvent;
 
@@ -40,7 +41,7 @@ export interface IndexableEvent {
   readonly position: number;
 }
 
-const key = (...parts: readonly string[]) => parts.join('\u0000');
+const tokenKey = (environmentId: string, appConnectorId: string, tokenId: string) => `${environmentId}\u0000${appConnectorId}\u0000${tokenId}`;
 
 /**
  * The access read model, in memory. `apply` is idempotent: an event at or below the position
@@ -50,9 +51,11 @@ const key = (...parts: readonly string[]) => parts.join('\u0000');
 export class AccessState implements AccessLookup {
   private readonly environments = new Set<string>();
   private readonly tokensByHash = new Map<string, IndexedToken>();
+  /** Token hash by `tokenKey` (written and read only while applying events). */
   private readonly tokenHashById = new Map<string, string>();
-  private readonly connectors = new Map<string, MutableConnector>();
-  private readonly members = new Map<string, Set<string>>();
+  private readonly connectors = new ScopedMap<MutableConnector>();
+  /** Members by (environment, user group). */
+  private readonly members = new ScopedMap<Set<string>>();
   private appliedPosition = 0;
 
   get position(): number {
@@ -68,11 +71,11 @@ export class AccessState implements AccessLookup {
   }
 
   connector(environmentId: string, appConnectorId: string): IndexedConnector | undefined {
-    return this.connectors.get(key(environmentId, appConnectorId));
+    return this.connectors.get(environmentId, appConnectorId);
   }
 
   isMember(environmentId: string, groupId: string, userId: string): boolean {
-    return this.members.get(key(environmentId, groupId))?.has(userId) ?? false;
+    return this.members.get(environmentId, groupId)?.has(userId) ?? false;
   }
 
   apply(event: IndexableEvent): void {
@@ -100,14 +103,14 @@ export class AccessState implements AccessLookup {
       case 'UserGroupCreated':
         return;
       case 'AppConnectorCreated':
-        this.connectors.set(key(event.data.environmentId, event.data.appConnectorId), newConnector(event.data));
+        this.connectors.set(event.data.environmentId, event.data.appConnectorId, newConnector(event.data));
         return;
       case 'TokenGenerated':
         return this.addToken(event.data);
       case 'TokenRevoked':
         return this.revokeToken(event.data);
       default: {
-        const connector = this.connectors.get(key(event.data.environmentId, event.data.appConnectorId));
+        const connector = this.connectors.get(event.data.environmentId, event.data.appConnectorId);
         if (connector !== undefined) changeConnector(connector, event);
         return;
       }
@@ -116,21 +119,16 @@ export class AccessState implements AccessLookup {
 
   private addToken({ tokenId, environmentId, appConnectorId, userId, description, tokenHash }: TokenGenerated['data']): void {
     this.tokensByHash.set(tokenHash, { tokenId, environmentId, appConnectorId, userId, device: description, revoked: false });
-    this.tokenHashById.set(key(environmentId, appConnectorId, tokenId), tokenHash);
+    this.tokenHashById.set(tokenKey(environmentId, appConnectorId, tokenId), tokenHash);
   }
 
   private revokeToken({ environmentId, appConnectorId, tokenId }: TokenRevoked['data']): void {
-    const hash = this.tokenHashById.get(key(environmentId, appConnectorId, tokenId));
+    const hash = this.tokenHashById.get(tokenKey(environmentId, appConnectorId, tokenId));
     const token = hash === undefined ? undefined : this.tokensByHash.get(hash);
     if (hash !== undefined && token !== undefined) this.tokensByHash.set(hash, { ...token, revoked: true });
   }
 
   private groupOf(environmentId: string, groupId: string): Set<string> {
-    const groupKey = key(environmentId, groupId);
-    const existing = this.members.get(groupKey);
-    if (existing !== undefined) return existing;
-    const created = new Set<string>();
-    this.members.set(groupKey, created);
-    return created;
+    return this.members.getOrCreate(environmentId, groupId, () => new Set());
   }
 }
