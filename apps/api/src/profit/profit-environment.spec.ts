@@ -6,6 +6,8 @@ describe('environmentFromHost', () => {
     ['12345.resttest.afas.online:443', '12345'],
     ['12345.rest.example.com.', '12345'],
     ['O12345AA.rest.example.com', 'O12345AA'],
+    ['12345.10.0.0.1.nip.io', '12345'],
+    [' 12345.rest.example.com ', '12345'],
   ])('takes the first label of %s', (host, expected) => {
     expect(environmentFromHost(host)).toBe(expected);
   });
@@ -24,6 +26,14 @@ describe('environmentFromHost', () => {
     ['app-connectors'],
     ['app-connectors:3000'],
     ['my-env.rest.example.com'],
+    ['12345.localhost'],
+    ['12345.LocalHost.:8080'],
+    ['12345.'],
+    ['12345..'],
+    ['.12345.example.com'],
+    ['10.0.0.1'],
+    ['10.0.0.1.'],
+    [' 12345'],
   ])('names no environment for %j', (host) => {
     expect(environmentFromHost(host)).toBeNull();
   });
