@@ -25,6 +25,21 @@ describe('Profit surface: MetaInfo and the token checks', () => {
     });
   });
 
+  it('answers MetaInfo with the connector as it is now, after earlier answers', async () => {
+    await metaInfo().set('Authorization', ready.authorization).expect(200);
+    const connector = `/api/v1/environments/${ready.environmentId}/app-connectors/${ready.id}`;
+    await app.admin().post(`${connector}/get-connectors`).send({ names: ['Profit_Debtor'] }).expect(200);
+    await app.admin().put(`${connector}/description`).send({ description: 'Webshop 2' }).expect(200);
+    await app.caughtUp();
+    const response = await metaInfo().set('Authorization', ready.authorization).expect(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.body.getConnectors).toEqual([
+      { id: GET_CONNECTOR, description: GET_CONNECTOR },
+      { id: 'Profit_Debtor', description: 'Profit_Debtor' },
+    ]);
+    expect(response.body.info.appName).toBe('Webshop 2');
+  });
+
   it.each(['/profitrestservices/metainfo', '/PROFITRESTSERVICES/METAINFO', '/ProfitRestServices/metaInfo/'])(
     'matches %s case-insensitively',
     async (path) => {

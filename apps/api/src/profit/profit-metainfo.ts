@@ -24,24 +24,16 @@ export function metaInfo(connector: IndexedConnector): MetaInfo {
   };
 }
 
-const LISTED = { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' } }, required: ['id', 'description'] } } as const;
+const answered = new WeakMap<IndexedConnector, { readonly revision: number; readonly json: string }>();
 
-/** MetaInfo's JSON schema, so that Fastify serialises the answer with a compiled serialiser. */
-export const META_INFO_SCHEMA = {
-  type: 'object',
-  properties: {
-    updateConnectors: LISTED,
-    getConnectors: LISTED,
-    info: {
-      type: 'object',
-      properties: {
-        envid: { type: 'string' },
-        appName: { type: 'string' },
-        group: { type: 'string' },
-        tokenExpiry: { type: ['string', 'null'] },
-      },
-      required: ['envid', 'appName', 'group', 'tokenExpiry'],
-    },
-  },
-  required: ['updateConnectors', 'getConnectors', 'info'],
-} as const;
+/**
+ * MetaInfo as JSON text, made once per connector revision: every call of every token of a
+ * connector gets the same answer until the connector changes.
+ */
+export function metaInfoJson(connector: IndexedConnector): string {
+  const cached = answered.get(connector);
+  if (cached?.revision === connector.revision) return cached.json;
+  const json = JSON.stringify(metaInfo(connector));
+  answered.set(connector, { revision: connector.revision, json });
+  return json;
+}

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup } from '#guard';
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
-import { metaInfo, META_INFO_SCHEMA } from './profit-metainfo.js';
+import { metaInfoJson } from './profit-metainfo.js';
 import { profitTarget, type ProfitTarget } from './profit-target.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { upstreamHeaders } from './upstream-headers.js';
@@ -35,9 +35,8 @@ export function profitRoutes(options: ProfitRoutesOptions) {
     await scope.register(replyFrom, { disableRequestLogging: true });
     scope.setErrorHandler(handleProfitError);
     const handler = (request: FastifyRequest, reply: FastifyReply) => handleProfitCall(options, request, reply);
-    const schema = { response: { 200: META_INFO_SCHEMA } };
-    scope.route({ method: METHODS, url: `/${PROFIT_SERVICE_SEGMENT}/*`, schema, handler });
-    scope.route({ method: METHODS, url: `/:environmentId/${PROFIT_SERVICE_SEGMENT}/*`, schema, handler });
+    scope.route({ method: METHODS, url: `/${PROFIT_SERVICE_SEGMENT}/*`, handler });
+    scope.route({ method: METHODS, url: `/:environmentId/${PROFIT_SERVICE_SEGMENT}/*`, handler });
   };
 }
 
@@ -47,7 +46,7 @@ function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest,
   if (target.call.endpoint === 'forward') return forward(options.upstreams, request, reply, access, target);
   const connector = options.index.connector(access.environmentId, access.appConnectorId);
   if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
-  reply.send(metaInfo(connector));
+  reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector));
 }
 
 function forward(upstreams: ProfitUpstreams, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {

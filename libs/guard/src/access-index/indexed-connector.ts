@@ -18,6 +18,8 @@ export interface IndexedConnector {
   readonly updateConnectors: ReadonlySet<string>;
   readonly specialConnectors: ReadonlySet<string>;
   readonly ipRules: IpRules;
+  /** Counts the changes applied to this connector, so that a surface can cache what it derives from one. */
+  readonly revision: number;
 }
 
 /** The index's own copy, changed in place so that an event costs no copying of the grant sets. */
@@ -33,6 +35,7 @@ export type MutableConnector = {
 export type ConnectorChange = Exclude<AppConnectorEvent, AppConnectorCreated | TokenGenerated | TokenRevoked>;
 
 export function changeConnector(connector: MutableConnector, event: ConnectorChange): void {
+  connector.revision += 1;
   switch (event.type) {
     case 'AppConnectorDescriptionChanged':
       connector.description = event.data.description;
@@ -83,6 +86,7 @@ export function newConnector(data: AppConnectorCreated['data']): MutableConnecto
     specialConnectors: new Set(),
     ipLines: new Map(),
     ipRules: IpRules.NONE,
+    revision: 0,
   };
 }
 
