@@ -11,8 +11,13 @@ export const VerifyRequest = z.strictObject({
   clientIp: z
     .string()
     .max(100)
-    .refine((text) => parseClientAddress(text) !== null, 'not an IPv4 or IPv6 address')
-    .describe('the address the call came from, checked against the IP restrictions'),
+    .describe('the address the call came from, checked against the IP restrictions')
+    // Parsed once, here: the decision takes the parsed address.
+    .transform((text, context) => {
+      const address = parseClientAddress(text);
+      if (address === null) context.addIssue({ code: 'custom', message: 'not an IPv4 or IPv6 address' });
+      return address ?? z.NEVER;
+    }),
   connector: z.strictObject({
     kind: z.enum(['get', 'update', 'special']),
     name: connectorNameParam,

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseClientAddress } from '#domain';
 import { decideAccess, type AccessLookup, type TokenUsageTracker } from '#guard';
 import type { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import { authenticateAdmin } from '../admin-auth/authenticate-admin.js';
@@ -43,7 +42,7 @@ function verify(options: VerifyRoutesOptions, request: FastifyRequest): VerifyAn
   const decision = decideAccess(options.index, {
     environmentId: body.environmentId,
     token: body.token,
-    clientAddress: parseClientAddress(body.clientIp),
+    clientAddress: body.clientIp,
     connector: body.connector,
   });
   if (decision.allowed) options.usage.record(decision.tokenId);

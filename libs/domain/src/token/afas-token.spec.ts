@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatAfasToken, hashTokenData, parseAfasTokenHeader, tokenHint } from './afas-token.js';
+import { formatAfasToken, hashTokenData, parseAfasToken, parseAfasTokenHeader, tokenHint } from './afas-token.js';
 
 const DATA = '0123456789ABCDEF'.repeat(4);
 const XML = `<token><version>1</version><data>${DATA}</data></token>`;
@@ -91,5 +91,23 @@ describe('parseAfasTokenHeader', () => {
     ['a missing closing tag', header(XML.replace('</token>', ''))],
   ])('reports %s as malformed', (_, value) => {
     expect(parseAfasTokenHeader(value)).toEqual({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('parseAfasToken (the verify API\'s token field)', () => {
+  it('reads the XML text and its base64 form alike, with surrounding space', () => {
+    for (const token of [XML, ` ${XML}\n`, Buffer.from(XML).toString('base64')]) {
+      expect(parseAfasToken(token)).toEqual({ ok: true, data: DATA });
+    }
+  });
+
+  it.each([
+    [undefined, 'missing'],
+    ['  ', 'missing'],
+    ['hello', 'malformed'],
+    ['<token>nope</token>', 'malformed'],
+    [`AfasToken ${Buffer.from(XML).toString('base64')}`, 'malformed'],
+  ] as const)('answers %j as %s', (token, reason) => {
+    expect(parseAfasToken(token)).toEqual({ ok: false, reason });
   });
 });

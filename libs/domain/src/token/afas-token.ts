@@ -40,7 +40,21 @@ export function parseAfasTokenHeader(authorizationHeaderValue: string | null | u
   const credentials = SCHEME.exec(value)?.[1]?.trim();
   if (credentials === undefined) return { ok: false, reason: 'malformed' };
   if (credentials.startsWith('<')) return { ok: false, reason: 'plain' };
-  const data = TOKEN_XML.exec(decodeBase64(credentials) ?? '')?.[1];
+  return parseTokenXml(decodeBase64(credentials) ?? '');
+}
+
+/**
+ * The token as a service hands it to the verify API: the XML Profit shows once, or its base64 form
+ * (what clients send). Same results as the header form; never throws.
+ */
+export function parseAfasToken(token: string | null | undefined): AfasTokenHeader {
+  const text = token?.trim() ?? '';
+  if (text === '') return { ok: false, reason: 'missing' };
+  return parseTokenXml(text.startsWith('<') ? text : (decodeBase64(text) ?? ''));
+}
+
+function parseTokenXml(xml: string): AfasTokenHeader {
+  const data = TOKEN_XML.exec(xml)?.[1];
   return data === undefined ? { ok: false, reason: 'malformed' } : { ok: true, data: data.toUpperCase() };
 }
 

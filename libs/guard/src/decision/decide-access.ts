@@ -1,4 +1,4 @@
-import { hashTokenData, parseAfasTokenHeader } from '#domain';
+import { hashTokenData, parseAfasToken, parseAfasTokenHeader } from '#domain';
 import type { AccessLookup } from '../access-index/access-state.js';
 import type { IndexedConnector } from '../access-index/indexed-connector.js';
 import { REFUSALS, type AccessDecision, type AccessRequest, type ConnectorCall, type RefusalCode, type TokenOwner } from './access-decision.js';
@@ -15,9 +15,9 @@ const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'spe
  * one lookup, and no secret is compared character by character.
  */
 export function decideAccess(index: AccessLookup, request: AccessRequest): AccessDecision {
-  const header = parseAfasTokenHeader(request.authorizationHeader ?? asHeader(request.token));
-  if (!header.ok) return refuse(`token_${header.reason}`, null);
-  const token = index.tokenByHash(hashTokenData(header.data));
+  const presented = typeof request.authorizationHeader === 'string' ? parseAfasTokenHeader(request.authorizationHeader) : parseAfasToken(request.token);
+  if (!presented.ok) return refuse(`token_${presented.reason}`, null);
+  const token = index.tokenByHash(hashTokenData(presented.data));
   const connector = token && index.connector(token.environmentId, token.appConnectorId);
   if (token === undefined || connector === undefined) return refuse('token_unknown', null);
   const owner: TokenOwner = {
@@ -36,16 +36,6 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
   if (!isGranted(connector, request.connector)) return refuse('connector_not_granted', owner);
   return { allowed: true, code: 'allowed', ...owner };
-}
-
-/**
- * The verify API takes the token as Profit shows it (XML) or as clients send it (base64); both
- * become the header form so that one parser decides what a token is.
- */
-function asHeader(token: string | null | undefined): string | undefined {
-  const text = token?.trim();
-  if (!text) return undefined;
-  return `AfasToken ${text.startsWith('<') ? Buffer.from(text, 'utf8').toString('base64') : text}`;
 }
 
 function isGranted(connector: IndexedConnector, call: ConnectorCall): boolean {
