@@ -4,6 +4,7 @@
 // Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--rounds 3] [--revocations 200]
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
+import { startBareServer } from './support/bare-server.mjs';
 import { admin, ADMIN_KEY, startService } from './support/service.mjs';
 import { interleaved, table } from './support/load.mjs';
 
@@ -25,6 +26,7 @@ const host = `${env}.rest.bench.example`;
 const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString('base64')}`;
 
 const service = await startService();
+const bare = await startBareServer();
 try {
   const base = await readyConnector();
   const { token } = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: 'load' });
@@ -38,6 +40,9 @@ try {
       { name: 'GET /health/live (baseline)', url: `${service.url}/health/live` },
       { name: 'GET /ProfitRestServices/MetaInfo (guarded)', url: service.url, requests: [metaInfo] },
       { name: 'POST /api/v1/verify', url: service.url, requests: [verify] },
+      // Controls: what a GET and a POST of the same body cost without Nest, guard or stores.
+      { name: 'control: bare Fastify GET', service: bare, url: bare.url, requests: [{ ...verify, method: 'GET', path: '/get', body: undefined }] },
+      { name: 'control: bare Fastify POST, same body', service: bare, url: bare.url, requests: [{ ...verify, path: '/post' }] },
     ],
     { service, connections, duration, rounds },
   );
@@ -45,7 +50,7 @@ try {
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians)`);
   console.log(table(rows));
-  console.log(`\nthroughput ratio per round: ${spread.slice(1).map(({ name, ratios }) => `${name.split(' ')[1]} ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('; ')}`);
+  console.log(`\nthroughput ratio per round:\n${spread.slice(1).map(({ name, ratios }) => `- ${name}: ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('\n')}`);
   console.log(
     `\nrevocation → first refusal (${delays.length} tokens; from the revoke answer / from the revoke request):\n` +
       `| p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n|---:|---:|---:|---:|---:|\n` +
@@ -53,6 +58,7 @@ try {
       `| ${pct(delays.map((d) => d.afterRequest), 50)} | ${pct(delays.map((d) => d.afterRequest), 99)} |`,
   );
 } finally {
+  await bare.stop();
   await service.stop();
 }
 

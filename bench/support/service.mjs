@@ -43,7 +43,7 @@ export async function admin(url, method, path, body) {
   return JSON.parse(text);
 }
 
-function processCpuSeconds(pid) {
+export function processCpuSeconds(pid) {
   try {
     // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" of the name.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
