@@ -1,7 +1,7 @@
 // The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to the trivial
-// /health/live route of the same service in the same run, and the delay from a token's revocation
-// (admin API) to the guard's first refusal.
-// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--rounds 3] [--revocations 200]
+// /health/live route of the same service in the same run, and the delay from each change the guard
+// must notice (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
+// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--rounds 3] [--changes 100]
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { startBareServer } from './support/bare-server.mjs';
@@ -12,24 +12,25 @@ const { values } = parseArgs({
   options: {
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
-    revocations: { type: 'string', default: '200' },
+    changes: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '3' },
   },
 });
 const connections = Number(values.connections);
 const duration = Number(values.duration);
-const revocations = Number(values.revocations);
+const changes = Number(values.changes);
 const rounds = Number(values.rounds);
 
 const env = '12345';
 const host = `${env}.rest.bench.example`;
 const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString('base64')}`;
+const headersOf = (tokenXml) => ({ authorization: authorization(tokenXml) });
 
 const service = await startService();
 const bare = await startBareServer();
 try {
-  const base = await readyConnector();
-  const { token } = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: 'load' });
+  const connector = await readyConnector();
+  const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load' });
 
   const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
@@ -46,17 +47,18 @@ try {
     ],
     { service, connections, duration, rounds },
   );
-  const delays = await revocationDelays(base, revocations);
+  const delays = await changeDelays(connector, token, changes);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians)`);
   console.log(table(rows));
   console.log(`\nthroughput ratio per round:\n${spread.slice(1).map(({ name, ratios }) => `- ${name}: ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('\n')}`);
-  console.log(
-    `\nrevocation → first refusal (${delays.length} tokens; from the revoke answer / from the revoke request):\n` +
-      `| p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n|---:|---:|---:|---:|---:|\n` +
-      `| ${pct(delays.map((d) => d.afterAnswer), 50)} | ${pct(delays.map((d) => d.afterAnswer), 99)} | ${pct(delays.map((d) => d.afterAnswer), 100)} ` +
-      `| ${pct(delays.map((d) => d.afterRequest), 50)} | ${pct(delays.map((d) => d.afterRequest), 99)} |`,
-  );
+  console.log(`\nchange → first refusal, ${changes} of each (from the admin API's answer; from its request):`);
+  console.log('| change | p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, list] of Object.entries(delays)) {
+    const answer = list.map((d) => d.afterAnswer);
+    const request = list.map((d) => d.afterRequest);
+    console.log(`| ${name} | ${pct(answer, 50)} | ${pct(answer, 99)} | ${pct(answer, 100)} | ${pct(request, 50)} | ${pct(request, 99)} |`);
+  }
 } finally {
   await bare.stop();
   await service.stop();
@@ -71,28 +73,61 @@ async function readyConnector() {
   const base = `/api/v1/environments/${env}/app-connectors/${connector.id}`;
   await admin(service.url, 'POST', `${base}/get-connectors`, { names: ['Profit_Article'] });
   await admin(service.url, 'POST', `${base}/unblock`, {});
-  return base;
+  return { base, group: `/api/v1/environments/${env}/user-groups/${group.id}` };
 }
 
-/** Per token: generate, wait until the guard lets it through, revoke, poll MetaInfo until refused. */
-async function revocationDelays(base, count) {
-  const delays = [];
-  for (let i = 0; i < count; i++) {
-    const issued = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: `device ${i}` });
-    const headers = { authorization: authorization(issued.token) };
-    while ((await call(headers)) !== 200);
-    const requested = performance.now();
-    await revoke(`${base}/tokens/${issued.id}`);
-    const answered = performance.now();
-    while ((await call(headers)) === 200);
-    const refused = performance.now();
-    delays.push({ afterAnswer: refused - answered, afterRequest: refused - requested });
+/**
+ * Per change the issue names (RevokeToken, BlockAppConnector, RemoveMember, AddIpRestriction): wait
+ * until the guard lets the call through, make the change through the admin API, poll MetaInfo until
+ * refused, then undo it (RevokeToken: a fresh token per round).
+ */
+async function changeDelays({ base, group }, token, count) {
+  const member = `${group}/members/${env}.bench`;
+  const changes = {
+    RevokeToken: async () => {
+      const issued = await admin(service.url, 'POST', `${base}/tokens`, { userId: `${env}.bench`, description: `device ${Math.random()}` });
+      return { headers: headersOf(issued.token), change: () => remove(`${base}/tokens/${issued.id}`), undo: async () => {} };
+    },
+    BlockAppConnector: async () => ({
+      headers: headersOf(token),
+      change: () => admin(service.url, 'POST', `${base}/block`, {}),
+      undo: () => admin(service.url, 'POST', `${base}/unblock`, {}),
+    }),
+    RemoveMember: async () => ({
+      headers: headersOf(token),
+      change: () => remove(member),
+      undo: () => admin(service.url, 'POST', `${group}/members`, { userId: `${env}.bench` }),
+    }),
+    AddIpRestriction: async () => {
+      let added;
+      return {
+        headers: headersOf(token),
+        change: async () => (added = await admin(service.url, 'POST', `${base}/ip-restrictions`, { access: 'deny', address: '127.0.0.1' })),
+        undo: () => remove(`${base}/ip-restrictions/${added.id}`),
+      };
+    },
+  };
+  const delays = {};
+  for (const [name, prepare] of Object.entries(changes)) {
+    delays[name] = [];
+    for (let i = 0; i < count; i++) {
+      const { headers, change, undo } = await prepare();
+      while ((await call(headers)) !== 200);
+      const requested = performance.now();
+      await change();
+      const answered = performance.now();
+      while ((await call(headers)) === 200);
+      const refused = performance.now();
+      delays[name].push({ afterAnswer: refused - answered, afterRequest: refused - requested });
+      await undo();
+    }
   }
   return delays;
 }
 
+
 /** DELETE without a body (the shared `admin` helper always declares a JSON one). */
-async function revoke(path) {
+async function remove(path) {
   const response = await fetch(service.url + path, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_KEY}` } });
   if (!response.ok) throw new Error(`DELETE ${path} → ${response.status} ${await response.text()}`);
 }
