@@ -9,10 +9,11 @@ export interface PositionedDocument extends ReadDocument {
 export type DocumentChange<T extends PositionedDocument> = Omit<T, 'lastPosition'> | 'delete' | 'unchanged';
 
 /**
- * Loads one document, lets `evolve` decide its next state and stores it stamped with the event's
- * position, unless the document already saw this event or a later one: that is what makes a
- * replayed event change nothing. (A deleted document has no stamp; the checkpoint committed in the
- * same transaction is what keeps a replay from recreating it.)
+ * Lets `evolve` decide a document's next state and stores it stamped with the event's position,
+ * unless the document already saw this event or a later one: that is what makes a replayed event
+ * change nothing. (A deleted document has no stamp; the checkpoint committed in the same
+ * transaction is what keeps a replay from recreating it.) `evolve` gets the stored document itself
+ * (see `ReadTransaction.update`): it returns a new state and leaves `current` as it is.
  */
 export async function evolveDocument<T extends PositionedDocument>(
   tx: ReadTransaction,
@@ -21,13 +22,10 @@ export async function evolveDocument<T extends PositionedDocument>(
   event: RecordedEvent,
   evolve: (current: T | null) => DocumentChange<T>,
 ): Promise<void> {
-  const current = await tx.get<T>(collection, id);
-  if (current && current.lastPosition >= event.position) return;
-  const next = evolve(current);
-  if (next === 'unchanged') return;
-  if (next === 'delete') {
-    if (current) await tx.delete(collection, id);
-    return;
-  }
-  await tx.put(collection, { ...next, _id: id, lastPosition: event.position });
+  await tx.update<T>(collection, id, (current) => {
+    if (current && current.lastPosition >= event.position) return 'unchanged';
+    const next = evolve(current);
+    if (next === 'unchanged' || next === 'delete') return next;
+    return { ...next, _id: id, lastPosition: event.position } as T;
+  });
 }

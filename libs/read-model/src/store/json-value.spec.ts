@@ -1,4 +1,4 @@
-import { cloneJsonValue, toJsonValue } from './json-value.js';
+import { adoptedJsonValue, cloneJsonValue, toJsonValue } from './json-value.js';
 
 const roundTrip = (value: unknown) => {
   const text = JSON.stringify(value);
@@ -17,6 +17,7 @@ describe('toJsonValue', () => {
     'symbol and non-enumerable keys': Object.defineProperty({ [Symbol('k')]: 1, shown: 1 }, 'hidden', { value: 2, enumerable: false }),
     'a repeated (not circular) object': (() => { const shared = { s: 1 }; return { one: shared, two: shared }; })(),
     'an own __proto__ key': JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'),
+    'a dropped value after converted ones': { first: { at: new Date(0) }, n: -0, gone: undefined, last: [{ x: undefined }] },
     'a top-level array': [1, 'two', null, [true]],
     'a lone string': 'text',
     undefined: undefined,
@@ -28,6 +29,22 @@ describe('toJsonValue', () => {
     expect(JSON.stringify(value)).toBe(JSON.stringify(input));
   });
 
+  it('reads a getter once, as JSON.stringify does, also when a value is left out', () => {
+    let reads = 0;
+    const input = Object.defineProperty({ gone: undefined }, 'counted', { get: () => ++reads, enumerable: true });
+    expect(toJsonValue(input)).toStrictEqual({ counted: 1 });
+    expect(reads).toBe(1);
+  });
+
+  it('copies: the result shares no object with the input', () => {
+    const input = { list: [{ n: 1 }], nested: { deep: { n: 2 } } };
+    const value = toJsonValue(input) as typeof input;
+    expect(value).not.toBe(input);
+    expect(value.list).not.toBe(input.list);
+    expect(value.list[0]).not.toBe(input.list[0]);
+    expect(value.nested.deep).not.toBe(input.nested.deep);
+  });
+
   it('throws where JSON.stringify throws', () => {
     const circular: Record<string, unknown> = { a: 1 };
     circular['self'] = { back: circular };
@@ -35,6 +52,42 @@ describe('toJsonValue', () => {
       expect(() => JSON.stringify(input)).toThrow();
       expect(() => toJsonValue(input)).toThrow();
     }
+  });
+});
+
+describe('adoptedJsonValue', () => {
+  const previous = { kept: ['k'], changed: { n: 1 }, alsoHere: ['a'] };
+
+  it('is the next version itself when it holds scalars and parts kept of the previous one only', () => {
+    const next = { ...previous, changed: previous.changed, scalar: 's', n: 1.5, flag: false, none: null };
+    expect(adoptedJsonValue(next, previous)).toBe(next);
+  });
+
+  it('converts the next version in place: what it kept of the previous one stays, the rest is copied', () => {
+    const changed = { n: 2 };
+    const next = { ...previous, changed, moved: previous.alsoHere, n: -0 };
+    const value = adoptedJsonValue(next, previous) as typeof next;
+    expect(value).toBe(next);
+    expect(value).toStrictEqual({ ...previous, changed: { n: 2 }, moved: ['a'], n: 0 });
+    expect(value.kept).toBe(previous.kept);
+    expect(value.alsoHere).toBe(previous.alsoHere);
+    expect(value.moved).not.toBe(previous.alsoHere);
+    expect(value.changed).not.toBe(changed);
+  });
+
+  it.each([
+    ['a value JSON leaves out', { gone: undefined }],
+    ['a symbol key', { [Symbol('k')]: 1 }],
+    ['toJSON', { toJSON: () => 'text' }],
+    ['a class instance', new (class { x = 1; })()],
+  ])('gives what a JSON round trip gives for %s', (_name, next) => {
+    expect(adoptedJsonValue(next, previous)).toStrictEqual(roundTrip(next));
+  });
+
+  it('throws on a cycle through the next version, as JSON.stringify does', () => {
+    const next: Record<string, unknown> = { n: 1 };
+    next['list'] = [{ back: next }];
+    expect(() => adoptedJsonValue(next, previous)).toThrow(/circular/);
   });
 });
 

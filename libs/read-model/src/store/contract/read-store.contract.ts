@@ -4,6 +4,7 @@ import { documentsContract } from './documents.contract.js';
 import { findContract } from './find.contract.js';
 import { transactionsContract } from './transactions.contract.js';
 import { generationsContract } from './generations.contract.js';
+import { updatesContract } from './updates.contract.js';
 
 /**
  * The behaviour every ReadStore adapter must show. `create` gives a fresh, empty store per test;
@@ -26,6 +27,7 @@ export function describeReadStoreContract(name: string, create: StoreFactory, de
     documentsContract(store);
     findContract(store);
     transactionsContract(store);
+    updatesContract(store);
     generationsContract(store);
   });
 }

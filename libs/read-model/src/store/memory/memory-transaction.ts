@@ -1,4 +1,5 @@
 import type {
+  DocumentUpdate,
   FindPage,
   FindQuery,
   NewDeadLetter,
@@ -6,6 +7,7 @@ import type {
   ReadTransaction,
 } from '../read-store.port.js';
 import { CheckpointConflictError } from '../read-store.errors.js';
+import { updateByGetAndPut } from '../update-by-get-and-put.js';
 import type { MemoryGeneration } from './memory-generation.js';
 
 /** Buffers writes beside the committed generation; `commit` applies them, dropping them is the rollback. */
@@ -47,6 +49,10 @@ export class MemoryTransaction implements ReadTransaction {
     const existed = (await this.get(collection, id)) !== null;
     this.pendingWrites(collection).set(id, null);
     return existed;
+  }
+
+  update<T extends ReadDocument>(collection: string, id: string, change: (current: T | null) => DocumentUpdate<T>): Promise<void> {
+    return updateByGetAndPut(this, collection, id, change);
   }
 
   async getCheckpoint(projection: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { ClientSession } from 'mongodb';
-import type { FindPage, FindQuery, NewDeadLetter, ReadDocument, ReadTransaction } from '../read-store.port.js';
+import type { DocumentUpdate, FindPage, FindQuery, NewDeadLetter, ReadDocument, ReadTransaction } from '../read-store.port.js';
+import { updateByGetAndPut } from '../update-by-get-and-put.js';
 import type { MongoCollections } from './mongodb-collections.js';
 
 /** Every operation runs in the session's multi-document transaction on one generation. */
@@ -26,6 +27,10 @@ export class MongoTransaction implements ReadTransaction {
 
   delete(collection: string, id: string): Promise<boolean> {
     return this.use().delete(this.generation, collection, id, this.session);
+  }
+
+  update<T extends ReadDocument>(collection: string, id: string, change: (current: T | null) => DocumentUpdate<T>): Promise<void> {
+    return updateByGetAndPut(this, collection, id, change);
   }
 
   getCheckpoint(projection: string): Promise<number> {

@@ -44,6 +44,9 @@ export class SqliteReadStore implements ReadStore {
     // `_id` index of `tokens`) is then copied into the database once per checkpoint instead of once
     // per few batches; catch-up writes a quarter less and runs about a tenth faster.
     writer.pragma('wal_autocheckpoint = 10000');
+    // 32 MiB of page cache instead of 2: the random `_id` index of `tokens` (about 15 MB at a million events)
+    // then stays in memory instead of being read back from the file page by page during a catch-up.
+    writer.pragma('cache_size = -32768');
     writer.exec(BOOKKEEPING_DDL);
     const reader = new Database(options.file, { readonly: true });
     reader.pragma('busy_timeout = 5000');

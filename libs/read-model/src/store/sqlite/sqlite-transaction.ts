@@ -1,5 +1,6 @@
-import type { FindPage, FindQuery, NewDeadLetter, ReadDocument, ReadTransaction } from '../read-store.port.js';
-import { cloneJsonValue, toJsonValue, type JsonValue } from '../json-value.js';
+import type { DocumentUpdate, FindPage, FindQuery, NewDeadLetter, ReadDocument, ReadTransaction } from '../read-store.port.js';
+import { adoptedJsonValue, cloneJsonValue, toJsonValue, type JsonValue } from '../json-value.js';
+import { withSameId } from '../update-by-get-and-put.js';
 import type { DocumentStatements, SqliteConnection } from './sqlite-connection.js';
 
 /** A document as this transaction knows it (null: absent) and whether its row lags behind. */
@@ -19,7 +20,8 @@ interface CachedCollection {
  * collection: a projection that changes one document per event then costs one row write and one
  * JSON text per batch instead of a SELECT, a parse, a stringify and an upsert per event. Nobody else
  * can write meanwhile (the transaction holds SQLite's write lock), so what is kept cannot go stale.
- * Callers still get and give copies: kept values are JSON values of our own, copied in and out.
+ * Callers still get and give copies: kept values are JSON values of our own, copied in and out,
+ * except in `update`, whose callback only reads the kept value and hands over its result.
  */
 export class SqliteTransaction implements ReadTransaction {
   private readonly collections = new Map<string, CachedCollection>();
@@ -31,13 +33,18 @@ export class SqliteTransaction implements ReadTransaction {
   ) {}
 
   async get<T extends ReadDocument>(collection: string, id: string): Promise<T | null> {
-    const { statements, documents } = this.cached(collection);
-    let known = documents.get(id);
-    if (!known) {
-      const json = statements.select.get(id) as string | undefined;
-      documents.set(id, (known = { value: json === undefined ? null : (JSON.parse(json) as JsonValue), dirty: false }));
-    }
-    return known.value === null ? null : (cloneJsonValue(known.value) as unknown as T);
+    const { value } = this.known(this.cached(collection), id);
+    return value === null ? null : (cloneJsonValue(value) as unknown as T);
+  }
+
+  async update<T extends ReadDocument>(collection: string, id: string, change: (current: T | null) => DocumentUpdate<T>): Promise<void> {
+    const cached = this.cached(collection);
+    const known = this.known(cached, id);
+    const next = change(known.value as unknown as T | null);
+    if (next === 'unchanged' || (next === 'delete' && known.value === null)) return;
+    const value = next === 'delete' ? null : adoptedJsonValue(withSameId(next, id), known.value);
+    if (value === undefined) throw new TypeError(`a ${collection} document must be a JSON object`);
+    cached.documents.set(id, { value, dirty: true });
   }
 
   async find<T extends ReadDocument>(collection: string, query: FindQuery = {}): Promise<FindPage<T>> {
@@ -92,6 +99,15 @@ export class SqliteTransaction implements ReadTransaction {
 
   discard(): void {
     this.open = false;
+  }
+
+  private known({ statements, documents }: CachedCollection, id: string): CachedDocument {
+    let known = documents.get(id);
+    if (!known) {
+      const json = statements.select.get(id) as string | undefined;
+      documents.set(id, (known = { value: json === undefined ? null : (JSON.parse(json) as JsonValue), dirty: false }));
+    }
+    return known;
   }
 
   private cached(collection: string): CachedCollection {
