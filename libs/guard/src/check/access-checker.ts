@@ -13,6 +13,9 @@ export interface AccessTarget {
   readonly connector: ConnectorCall;
 }
 
+/** The levels at which an allowed call is logged (built only then: this runs on every guarded call). */
+const DEBUG_LEVELS: ReadonlySet<string> = new Set(['debug', 'trace']);
+
 /**
  * Profit's token check of one HTTP request, for any surface: the client address (trusting
  * X-Forwarded-For only from `TRUSTED_PROXIES`), `decideAccess`, a log line, and the token's use.
@@ -42,7 +45,7 @@ export class AccessChecker {
     });
     if (decision.allowed) {
       this.usage.record(decision.tokenId);
-      request.log.debug(logFields(target, clientAddress?.address, 'allowed', decision), 'profit access allowed');
+      if (DEBUG_LEVELS.has(request.log.level)) request.log.debug(logFields(target, clientAddress?.address, 'allowed', decision), 'profit access allowed');
       return decision;
     }
     const error = new ProfitError(decision.status, decision.externalMessage, decision.code);

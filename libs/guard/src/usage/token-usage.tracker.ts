@@ -12,10 +12,10 @@ export interface TokenUsageTrackerOptions {
  * of "last used" times.
  */
 export class TokenUsageTracker {
-  /** Times are kept as Dates and turned into text only when read or written: record() is on the guard's hot path. */
-  private pending = new Map<string, Date>();
+  /** Times are kept as epoch milliseconds and turned into text only when read or written: record() is on the guard's hot path. */
+  private pending = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
-  private readonly now: () => Date;
+  private readonly now: () => number;
   private readonly onError: (message: string, error: unknown) => void;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -23,7 +23,8 @@ export class TokenUsageTracker {
     private readonly sink: TokenUsageSink,
     options: TokenUsageTrackerOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
+    const now = options.now;
+    this.now = now === undefined ? Date.now : () => now().getTime();
     this.onError = options.onError ?? ((message, error) => console.error(message, error));
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 5000);
     // The interval alone must not keep a process alive that has nothing else to do.
@@ -35,7 +36,8 @@ export class TokenUsageTracker {
   }
 
   async lastUsed(tokenId: string): Promise<string | null> {
-    return this.pending.get(tokenId)?.toISOString() ?? (await this.sink.lastUsed(tokenId));
+    const pending = this.pending.get(tokenId);
+    return pending === undefined ? await this.sink.lastUsed(tokenId) : new Date(pending).toISOString();
   }
 
   /** Writes what was recorded since the last flush; flushes never overlap. */
@@ -55,7 +57,7 @@ export class TokenUsageTracker {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await this.sink.write([...batch].map(([tokenId, lastUsedAt]) => ({ tokenId, lastUsedAt: lastUsedAt.toISOString() })));
+      await this.sink.write([...batch].map(([tokenId, lastUsedAt]) => ({ tokenId, lastUsedAt: new Date(lastUsedAt).toISOString() })));
     } catch (error) {
       for (const [tokenId, lastUsedAt] of batch) if (!this.pending.has(tokenId)) this.pending.set(tokenId, lastUsedAt);
       this.onError('token usage: flush failed; keeping the batch for the next one', error);
