@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { startBareServer } from './support/bare-server.mjs';
+import { pinLoadGenerator, pinningNote } from './support/cpu-pinning.mjs';
 import { admin, ADMIN_KEY, startService } from './support/service.mjs';
 import { interleaved, table } from './support/load.mjs';
 
@@ -26,8 +27,9 @@ const host = `${env}.rest.bench.example`;
 const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString('base64')}`;
 const headersOf = (tokenXml) => ({ authorization: authorization(tokenXml) });
 
-const service = await startService();
-const bare = await startBareServer();
+pinLoadGenerator();
+const service = await startService({}, { pinned: true });
+const bare = await startBareServer({ pinned: true });
 try {
   const connector = await readyConnector();
   const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load' });
@@ -49,7 +51,7 @@ try {
   );
   const delays = await changeDelays(connector, token, changes);
 
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians)`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians); ${pinningNote()}`);
   console.log(table(rows));
   console.log(`\nthroughput ratio per round:\n${spread.slice(1).map(({ name, ratios }) => `- ${name}: ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('\n')}`);
   console.log(`\nchange → first refusal, ${changes} of each (from the admin API's answer; from its request):`);

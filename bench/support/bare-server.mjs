@@ -3,6 +3,7 @@
 // Started by startBareServer(); prints its URL on stdout.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { pinnedCommand } from './cpu-pinning.mjs';
 import { processCpuSeconds } from './service.mjs';
 
 const ANSWER = { valid: true, code: 'allowed', appConnectorId: null, userId: null, tokenId: null };
@@ -16,8 +17,10 @@ if (process.argv[2] === '--serve') {
   process.stdout.write(`${url}\n`);
 }
 
-export async function startBareServer() {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startBareServer({ pinned = false } = {}) {
+  const serve = [fileURLToPath(import.meta.url), '--serve'];
+  const [command, args] = pinned ? pinnedCommand(process.execPath, serve) : [process.execPath, serve];
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
     child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));

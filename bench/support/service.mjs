@@ -4,16 +4,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pinnedCommand } from './cpu-pinning.mjs';
 
 export const ADMIN_KEY = 'bench-admin-key-0123456789';
 const MAIN = resolve('dist/apps/api/src/main.js');
 
-export async function startService(extraEnv = {}) {
+export async function startService(extraEnv = {}, { pinned = false } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = pinned ? pinnedCommand(process.execPath, [MAIN]) : [process.execPath, [MAIN]];
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -68,6 +68,12 @@ describe('POST /api/v1/verify', () => {
     expect(response.body).toMatchObject({ status: 400, detail: expect.any(String), instance: expect.any(String) });
   });
 
+  it.each(['__proto__', 'constructor'])('refuses an otherwise valid body with a %s key as an unknown field', async (key) => {
+    const raw = JSON.stringify(body()).replace('{', `{"${key}":{"valid":true},`);
+    const response = await app.admin().post('/api/v1/verify').set('Content-Type', 'application/json').send(raw).expect(400);
+    expect(response.body.detail).toContain(key);
+  });
+
   it('is documented in OpenAPI with its request and answer schemas', async () => {
     const { body } = await app.anonymous().get('/docs-json').expect(200);
     const post = body.paths['/api/v1/verify'].post;

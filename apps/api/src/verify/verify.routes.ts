@@ -28,6 +28,13 @@ export const VERIFY_PATH = '/api/v1/verify';
 export function verifyRoutes(options: VerifyRoutesOptions) {
   return async (scope: FastifyInstance): Promise<void> => {
     scope.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+    // The body only ever goes through a strict zod schema, which refuses `__proto__` and
+    // `constructor` keys as unknown; Fastify's scan of the text for them is not needed here.
+    const parseJson = scope.getDefaultJsonParser('ignore', 'ignore');
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : parseJson(request, String(body), done),
+    );
     scope.post(VERIFY_PATH, { schema: { response: { 200: z.toJSONSchema(VerifyAnswer, { target: 'draft-7' }) } } }, (request) =>
       verify(options, request),
     );
