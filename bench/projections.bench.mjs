@@ -3,7 +3,7 @@
 //   (b) catch-up: a fresh ProjectionRunner with every read model over the whole event store;
 //   (c) rebuild: `rebuild` into a new generation, with peak memory (RSS and heap, sampled).
 // Target: (b) and (c) at least 1/3 of (a). On demand only (not in npm test); writes ~2 GB to a temp folder.
-// Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--batch-size 2000] [--page-size 10000] [--keep]
+// Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--rounds 3] [--batch-size 2000] [--page-size 10000] [--keep]
 // --batch-size: rows per ceiling transaction and the runner's live batches; --page-size: events per
 // `readAll` page and transaction of the catch-up and the rebuild (`catchUpBatchSize`, `batchSize`).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,15 +15,19 @@ import { withMemoryPeak } from './support/memory-peak.mjs';
 import { insertCeiling } from './support/sqlite-ceiling.mjs';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000000' }, 'batch-size': { type: 'string', default: '2000' }, 'page-size': { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } },
+  options: { events: { type: 'string', default: '1000000' }, 'batch-size': { type: 'string', default: '2000' }, 'page-size': { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' } },
 });
 const totalEvents = Number(values.events);
 const batchSize = Number(values['batch-size']);
 const pageSize = Number(values['page-size']);
+const roundCount = Number(values.rounds);
 
 // dist/, as the service runs; imported late so that a missing build gets a clear message.
 const { SqliteEventStore } = await import('../dist/libs/event-store/src/index.js').catch(missingBuild);
 const { ProjectionRunner, SqliteReadStore, readModelProjections, rebuild } = await import('../dist/libs/read-model/src/index.js').catch(missingBuild);
+
+const perSecond = (run) => run.events / run.seconds;
+const ratioOf = (run, round) => (perSecond(run) / perSecond(round.ceiling)).toFixed(3);
 
 const dir = mkdtempSync(join(tmpdir(), 'app-connectors-projections-bench-'));
 const log = (message) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -33,15 +37,33 @@ try {
   const head = fill.result;
   log(`filled ${head} events in ${fill.seconds.toFixed(1)} s (${rate(head, fill.seconds)} events/s), ${mb(statSync(eventsFile).size)} MB`);
 
-  const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
-  // Only the transactions count towards the ceiling, not generating the rows.
-  const ceilingRate = ceiling.result.rows / ceiling.result.seconds;
-  log(`ceiling: ${ceiling.result.rows} rows in ${ceiling.result.seconds.toFixed(1)} s of transactions`);
-
+  // Rounds of (ceiling, rebuild, catch-up), each ratio taken against the ceiling of its own round: on a
+  // shared VM the machine's speed drifts by a third within minutes, and a ceiling measured minutes
+  // apart would turn that drift into the ratio. The table shows the medians.
   const projections = readModelProjections();
+  const rounds = [];
+  for (let round = 1; round <= roundCount; round++) {
+    rounds.push(await measureRound(eventsFile, head, projections));
+    const last = rounds.at(-1);
+    log(`round ${round}: ceiling ${rate(last.ceiling.events, last.ceiling.seconds)} rows/s; catch-up ${ratioOf(last.catchUp, last)}, rebuild ${ratioOf(last.rebuild, last)} of it`);
+  }
+
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
+  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}; ${roundCount} rounds, medians`);
+  console.log(table(rounds));
+  console.log(`\nratio per round: catch-up ${rounds.map((r) => ratioOf(r.catchUp, r)).join(' / ')}; rebuild ${rounds.map((r) => ratioOf(r.rebuild, r)).join(' / ')}`);
+} finally {
+  if (values.keep) log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+/** One round: the ceiling, then a rebuild and a catch-up, each into a fresh read-store file. */
+async function measureRound(eventsFile, head, projections) {
+  const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
+  rmSync(join(dir, 'ceiling.sqlite'), { force: true });
   const eventStore = new SqliteEventStore(eventsFile);
-  // The rebuild runs first, each phase on its own fresh read-store file: the catch-up leaves a large
-  // heap behind, which would otherwise be charged to the rebuild's peak.
+  // The rebuild runs first: the catch-up leaves a large heap behind, which would otherwise be
+  // charged to the rebuild's peak.
   const rebuildStore = SqliteReadStore.open({ file: join(dir, 'read-models-rebuild.sqlite') });
   let lastReport = 0;
   const rebuilt = await withMemoryPeak((sample) =>
@@ -58,7 +80,7 @@ try {
       },
     }),
   );
-  log(`rebuild: ${rebuilt.seconds.toFixed(1)} s, generation ${rebuilt.result.generation}, ${rebuilt.result.deadLetters} dead letters`);
+  if (rebuilt.result.deadLetters > 0) log(`rebuild: ${rebuilt.result.deadLetters} dead letters`);
   await rebuildStore.close();
 
   const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
@@ -69,22 +91,17 @@ try {
     while (!(await runner.waitForPosition(head, 10_000))) log(`catch-up at position ${runner.position()} of ${head}`);
     await runner.stop();
   });
-  log(`catch-up: ${catchUp.seconds.toFixed(1)} s`);
   await catchUpStore.close();
   await eventStore.close();
-
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
-  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}`);
-  console.log(
-    table([
-      { name: '(a) ceiling: INSERT JSON rows, 1 tx per batch', events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },
-      { name: '(b) catch-up: fresh ProjectionRunner', events: head, seconds: catchUp.seconds, peak: catchUp },
-      { name: '(c) rebuild into a new generation', events: rebuilt.result.eventsDone, seconds: rebuilt.seconds, peak: rebuilt },
-    ], ceilingRate),
-  );
-} finally {
-  if (values.keep) log(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  for (const file of ['read-models-rebuild.sqlite', 'read-models-catch-up.sqlite']) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
+  }
+  return {
+    // Only the transactions count towards the ceiling, not generating the rows.
+    ceiling: { events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },
+    rebuild: { events: rebuilt.result.eventsDone, seconds: rebuilt.seconds, peak: rebuilt },
+    catchUp: { events: head, seconds: catchUp.seconds, peak: catchUp },
+  };
 }
 
 /**
@@ -104,13 +121,29 @@ async function fillEventStore(file) {
   return last.position;
 }
 
-function table(rows, ceilingRate) {
+/** Medians over the rounds: rates, each round's ratio to its own ceiling, peak memory. */
+function table(rounds) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  const out = [line(['run', 'events', 'seconds', 'events/s', 'ratio to ceiling', 'peak RSS MB', 'peak heap MB'])];
-  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
-  for (const row of rows) {
-    const perSecond = row.events / row.seconds;
-    out.push(line([row.name, String(row.events), row.seconds.toFixed(1), rate(row.events, row.seconds), (perSecond / ceilingRate).toFixed(3), row.peak.peakRssMb.toFixed(0), row.peak.peakHeapMb.toFixed(0)]));
+  const out = [line(['run', 'events', 'events/s', 'ratio to ceiling', 'peak RSS MB', 'peak heap MB'])];
+  out.push(line(['---', '---:', '---:', '---:', '---:', '---:']));
+  const rows = [
+    ['(a) ceiling: INSERT JSON rows, 1 tx per batch', 'ceiling'],
+    ['(b) catch-up: fresh ProjectionRunner', 'catchUp'],
+    ['(c) rebuild into a new generation', 'rebuild'],
+  ];
+  for (const [name, key] of rows) {
+    const runs = rounds.map((round) => round[key]);
+    out.push(
+      line([
+        name,
+        String(runs[0].events),
+        String(Math.round(median(runs.map(perSecond)))),
+        median(rounds.map((round) => perSecond(round[key]) / perSecond(round.ceiling))).toFixed(3),
+        median(runs.map((run) => run.peak.peakRssMb)).toFixed(0),
+        median(runs.map((run) => run.peak.peakHeapMb)).toFixed(0),
+      ]),
+    );
   }
   return out.join('\n');
 }
