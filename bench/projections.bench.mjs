@@ -6,7 +6,7 @@
 // Usage: npm run build && node bench/projections.bench.mjs [--events 1000000] [--rounds 3] [--batch-size 2000] [--page-size 10000] [--keep]
 // --batch-size: rows per ceiling transaction and the runner's live batches; --page-size: events per
 // `readAll` page and transaction of the catch-up and the rebuild (`catchUpBatchSize`, `batchSize`).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,17 @@ const roundCount = Number(values.rounds);
 const { SqliteEventStore } = await import('../dist/libs/event-store/src/index.js').catch(missingBuild);
 const { ProjectionRunner, SqliteReadStore, readModelProjections, rebuild } = await import('../dist/libs/read-model/src/index.js').catch(missingBuild);
 
+const flushToDisk = (file) => {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+const removeDatabase = (file) => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
+};
 const perSecond = (run) => run.events / run.seconds;
 const ratioOf = (run, round) => (perSecond(run) / perSecond(round.ceiling)).toFixed(3);
 
@@ -36,6 +47,8 @@ try {
   const fill = await withMemoryPeak(() => fillEventStore(eventsFile));
   const head = fill.result;
   log(`filled ${head} events in ${fill.seconds.toFixed(1)} s (${rate(head, fill.seconds)} events/s), ${mb(statSync(eventsFile).size)} MB`);
+  // The fill wrote without fsync; its pages go to disk now rather than during the first measurement.
+  flushToDisk(eventsFile);
 
   // Rounds of (ceiling, rebuild, catch-up), each ratio taken against the ceiling of its own round: on a
   // shared VM the machine's speed drifts by a third within minutes, and a ceiling measured minutes
@@ -60,7 +73,7 @@ try {
 /** One round: the ceiling, then a rebuild and a catch-up, each into a fresh read-store file. */
 async function measureRound(eventsFile, head, projections) {
   const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
-  rmSync(join(dir, 'ceiling.sqlite'), { force: true });
+  removeDatabase('ceiling.sqlite');
   const eventStore = new SqliteEventStore(eventsFile);
   // The rebuild runs first: the catch-up leaves a large heap behind, which would otherwise be
   // charged to the rebuild's peak.
@@ -82,6 +95,9 @@ async function measureRound(eventsFile, head, projections) {
   );
   if (rebuilt.result.deadLetters > 0) log(`rebuild: ${rebuilt.result.deadLetters} dead letters`);
   await rebuildStore.close();
+  // Each phase starts on a quiet disk: left in place, the rebuild's dirty pages would be written back
+  // while the catch-up waits for its own fsyncs.
+  removeDatabase('read-models-rebuild.sqlite');
 
   const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
   const catchUp = await withMemoryPeak(async (sample) => {
@@ -93,9 +109,7 @@ async function measureRound(eventsFile, head, projections) {
   });
   await catchUpStore.close();
   await eventStore.close();
-  for (const file of ['read-models-rebuild.sqlite', 'read-models-catch-up.sqlite']) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
-  }
+  removeDatabase('read-models-catch-up.sqlite');
   return {
     // Only the transactions count towards the ceiling, not generating the rows.
     ceiling: { events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },
