@@ -44,7 +44,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   });
   const { app, eventStore, projections } = await createApp(config, { logger: createLogger('info', sink) });
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A start that fails (a plugin that cannot register) must not leave the stores and the
+    // projection runner holding the test process open.
+    await app.close();
+    throw error;
+  }
   const url = await app.getUrl();
   const withKey = (method: Method) => (path: string) => request(url)[method](path).set('Authorization', `Bearer ${ADMIN_KEY}`);
   return {
