@@ -11,6 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { environmentStreams } from './support/connector-events.mjs';
+import { stealMeter } from './support/cpu-steal.mjs';
 import { withMemoryPeak } from './support/memory-peak.mjs';
 import { insertCeiling } from './support/sqlite-ceiling.mjs';
 
@@ -37,6 +38,7 @@ const flushToDisk = (file) => {
 const removeDatabase = (file) => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
 };
+const formatSteal = (round) => (round.stolenPercent === null ? 'n/a' : `${round.stolenPercent.toFixed(1)}%`);
 const perSecond = (run) => run.events / run.seconds;
 const ratioOf = (run, round) => (perSecond(run) / perSecond(round.ceiling)).toFixed(3);
 
@@ -58,13 +60,13 @@ try {
   for (let round = 1; round <= roundCount; round++) {
     rounds.push(await measureRound(eventsFile, head, projections));
     const last = rounds.at(-1);
-    log(`round ${round}: ceiling ${rate(last.ceiling.events, last.ceiling.seconds)} rows/s; catch-up ${ratioOf(last.catchUp, last)}, rebuild ${ratioOf(last.rebuild, last)} of it`);
+    log(`round ${round}: ceiling ${rate(last.ceiling.events, last.ceiling.seconds)} rows/s; catch-up ${ratioOf(last.catchUp, last)}, rebuild ${ratioOf(last.rebuild, last)} of it; CPU steal ${formatSteal(last)}`);
   }
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
   console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}; ${roundCount} rounds, medians`);
   console.log(table(rounds));
-  console.log(`\nratio per round: catch-up ${rounds.map((r) => ratioOf(r.catchUp, r)).join(' / ')}; rebuild ${rounds.map((r) => ratioOf(r.rebuild, r)).join(' / ')}`);
+  console.log(`\nratio per round: catch-up ${rounds.map((r) => ratioOf(r.catchUp, r)).join(' / ')}; rebuild ${rounds.map((r) => ratioOf(r.rebuild, r)).join(' / ')}; CPU steal ${rounds.map(formatSteal).join(' / ')}`);
 } finally {
   if (values.keep) log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
@@ -72,6 +74,7 @@ try {
 
 /** One round: the ceiling, then a rebuild and a catch-up, each into a fresh read-store file. */
 async function measureRound(eventsFile, head, projections) {
+  const steal = stealMeter();
   const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
   removeDatabase('ceiling.sqlite');
   const eventStore = new SqliteEventStore(eventsFile);
@@ -111,6 +114,7 @@ async function measureRound(eventsFile, head, projections) {
   await eventStore.close();
   removeDatabase('read-models-catch-up.sqlite');
   return {
+    stolenPercent: steal(),
     // Only the transactions count towards the ceiling, not generating the rows.
     ceiling: { events: ceiling.result.rows, seconds: ceiling.result.seconds, peak: ceiling },
     rebuild: { events: rebuilt.result.eventsDone, seconds: rebuilt.seconds, peak: rebuilt },

@@ -1,5 +1,6 @@
 // One autocannon run, reduced to the figures the benchmark tables show.
 import autocannon from 'autocannon';
+import { stealMeter } from './cpu-steal.mjs';
 
 /**
  * `service` (optional, from startService) adds the CPU time the service and this process (the load
@@ -8,13 +9,16 @@ import autocannon from 'autocannon';
 export async function load({ service, ...options }) {
   const serviceCpuBefore = service?.cpuSeconds();
   const ownCpuBefore = process.cpuUsage();
+  const steal = stealMeter();
   const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const stolenPercent = steal();
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const serviceCpuAfter = service?.cpuSeconds();
   const perRequestUs = (seconds) => (seconds * 1e6) / Math.max(result.requests.total, 1);
   return {
     serviceCpuUs: serviceCpuBefore == null || serviceCpuAfter == null ? null : perRequestUs(serviceCpuAfter - serviceCpuBefore),
     loadCpuUs: perRequestUs((ownCpu.user + ownCpu.system) / 1e6),
+    stolenPercent,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -26,8 +30,8 @@ export async function load({ service, ...options }) {
 
 export function table(rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  const out = [line(['run', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio req/s', 'ratio p99', 'service CPU µs/req', 'ratio CPU', 'load gen CPU µs/req'])];
-  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  const out = [line(['run', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio req/s', 'ratio p99', 'service CPU µs/req', 'ratio CPU', 'load gen CPU µs/req', 'CPU steal %'])];
+  out.push(line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   const base = rows[0];
   for (const row of rows) {
     out.push(
@@ -42,6 +46,7 @@ export function table(rows) {
         row.serviceCpuUs == null ? 'n/a' : row.serviceCpuUs.toFixed(1),
         row.serviceCpuUs == null || base.serviceCpuUs == null ? 'n/a' : (base.serviceCpuUs / row.serviceCpuUs).toFixed(3),
         row.loadCpuUs.toFixed(1),
+        row.stolenPercent == null ? 'n/a' : row.stolenPercent.toFixed(1),
       ]),
     );
   }
