@@ -8,13 +8,15 @@ import { pinnedCommand } from './cpu-pinning.mjs';
 
 export const ADMIN_KEY = 'bench-admin-key-0123456789';
 const MAIN = resolve('dist/apps/api/src/main.js');
+/** As `npm start` runs it (package.json). */
+const NODE_FLAGS = ['--max-semi-space-size=32'];
 
 export async function startService(extraEnv = {}, { pinned = false } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
-  const [command, args] = pinned ? pinnedCommand(process.execPath, [MAIN]) : [process.execPath, [MAIN]];
+  const [command, args] = pinned ? pinnedCommand(process.execPath, [...NODE_FLAGS, MAIN]) : [process.execPath, [...NODE_FLAGS, MAIN]];
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
