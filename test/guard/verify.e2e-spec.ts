@@ -35,18 +35,32 @@ describe('POST /api/v1/verify', () => {
     expect(response.body).toEqual({ valid: false, code, appConnectorId: null, userId: null, tokenId: null });
   });
 
-  it('records the use as the token\'s last-used time, shown in the token list', async () => {
+  /** The token's last use as the token list shows it. */
+  const lastUsedAt = async (): Promise<string | null> => {
     const tokens = `/api/v1/environments/${ready.environmentId}/app-connectors/${ready.id}/tokens`;
+    const listed = await app.admin().get(tokens).expect(200);
+    return listed.body.items.find((t: { id: string }) => t.id === ready.tokenId).lastUsedAt;
+  };
+
+  /** A refused call names a valid token, and must not count as its use. */
+  const expectNoUseRecorded = async (refusedCall: () => Promise<unknown>) => {
+    const before = await lastUsedAt();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await refusedCall();
+    expect(await lastUsedAt()).toBe(before);
+  };
+
+  it('records the use as the token\'s last-used time, shown in the token list', async () => {
     const before = Date.now();
     await app.admin().post('/api/v1/verify').send(body()).expect(200);
-    const listed = await app.admin().get(tokens).expect(200);
-    const token = listed.body.items.find((t: { id: string }) => t.id === ready.tokenId);
-    expect(Date.parse(token.lastUsedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse((await lastUsedAt())!)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('needs the admin key', async () => {
-    const response = await app.anonymous().post('/api/v1/verify').send(body()).expect(401);
-    expect(response.headers['content-type']).toContain('application/problem+json');
+    await expectNoUseRecorded(async () => {
+      const response = await app.anonymous().post('/api/v1/verify').send(body()).expect(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    });
   });
 
   it.each([
@@ -54,8 +68,10 @@ describe('POST /api/v1/verify', () => {
     ['an unknown connector kind', { connector: { kind: 'metainfo', name: 'x' } }, 'connector.kind'],
     ['a missing environment', { environmentId: undefined }, 'environmentId'],
   ])('refuses %s with 400', async (_, overrides, field) => {
-    const response = await app.admin().post('/api/v1/verify').send(body(overrides)).expect(400);
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    await expectNoUseRecorded(async () => {
+      const response = await app.admin().post('/api/v1/verify').send(body(overrides)).expect(400);
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    });
   });
 
   it.each([
@@ -70,8 +86,10 @@ describe('POST /api/v1/verify', () => {
 
   it.each(['__proto__', 'constructor'])('refuses an otherwise valid body with a %s key as an unknown field', async (key) => {
     const raw = JSON.stringify(body()).replace('{', `{"${key}":{"valid":true},`);
-    const response = await app.admin().post('/api/v1/verify').set('Content-Type', 'application/json').send(raw).expect(400);
-    expect(response.body.detail).toContain(key);
+    await expectNoUseRecorded(async () => {
+      const response = await app.admin().post('/api/v1/verify').set('Content-Type', 'application/json').send(raw).expect(400);
+      expect(response.body.detail).toContain(key);
+    });
   });
 
   it('is documented in OpenAPI with its request and answer schemas', async () => {

@@ -9,8 +9,8 @@ export const AdminApi = (tag: string, path: string) =>
   applyDecorators(Controller(`api/v1/${path}`), UseGuards(AdminAuthGuard), ApiTags(tag), ApiBearerAuth('admin'));
 
 /**
- * A command controller of the admin API: AdminApi plus Idempotency-Key. Kept off queries and
- * verify, since any interceptor puts Nest's rxjs pipeline on the route (about 15% of a verify call).
+ * A command controller of the admin API: AdminApi plus Idempotency-Key. Kept off queries, since
+ * any interceptor puts Nest's rxjs pipeline on the route (about 15% of a cheap call).
  */
 export const AdminCommands = (tag: string, path: string) => applyDecorators(AdminApi(tag, path), UseInterceptors(IdempotencyInterceptor));
 

@@ -5,7 +5,6 @@ import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
 import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
 import { PROJECTION_RUNNER } from './read-side.tokens.js';
 
-
 /** The projection engine for operators: its state, and the events a projection could not apply. */
 @AdminApi('projections', 'projections')
 export class ProjectionsController {

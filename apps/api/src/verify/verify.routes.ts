@@ -27,7 +27,7 @@ export const VERIFY_PATH = '/api/v1/verify';
  */
 export function verifyRoutes(options: VerifyRoutesOptions) {
   return async (scope: FastifyInstance): Promise<void> => {
-    scope.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+    scope.setErrorHandler(sendProblem);
     // The body only ever goes through a strict zod schema, which refuses `__proto__` and
     // `constructor` keys as unknown; Fastify's scan of the text for them is not needed here.
     const parseJson = scope.getDefaultJsonParser('ignore', 'ignore');
