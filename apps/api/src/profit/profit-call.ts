@@ -10,6 +10,9 @@ export type ProfitCall =
   | { readonly endpoint: 'forward'; readonly connector: ConnectorCall };
 
 const UPDATE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);
+/** The most frequent call, answered without splitting the path (one shared, frozen answer). */
+const METAINFO_TAIL = /^metainfo\/*$/i;
+const METAINFO_CALL: ProfitCall = Object.freeze({ endpoint: 'metainfo', connector: Object.freeze({ kind: 'metainfo' }) });
 
 /**
  * What a path under /ProfitRestServices/ calls, its first segment compared case-insensitively
@@ -17,10 +20,11 @@ const UPDATE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);
  * are exact. `null` for anything this surface does not serve.
  */
 export function matchProfitCall(method: string, tail: string): ProfitCall | null {
+  if (METAINFO_TAIL.test(tail)) return method === 'GET' ? METAINFO_CALL : null;
   const [first = '', name, ...rest] = tail.replace(/\/+$/, '').split('/');
   switch (first.toLowerCase()) {
     case 'metainfo':
-      return method === 'GET' && name === undefined ? { endpoint: 'metainfo', connector: { kind: 'metainfo' } } : null;
+      return null; // `MetaInfo/…`: MetaInfo itself is matched above
     case 'connectors':
       if (!name) return null;
       if (method === 'GET') return { endpoint: 'forward', connector: { kind: 'get', name } };

@@ -34,6 +34,9 @@ describe('environmentFromHost', () => {
     ['10.0.0.1'],
     ['10.0.0.1.'],
     [' 12345'],
+    ['12345.x.localhost'],
+    ['12345.1.2'],
+    ['12345.0.0.1.'],
   ])('names no environment for %j', (host) => {
     expect(environmentFromHost(host)).toBeNull();
   });

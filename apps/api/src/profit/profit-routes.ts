@@ -4,7 +4,7 @@ import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup 
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
 import { metaInfoJson } from './profit-metainfo.js';
-import { profitTarget, type ProfitTarget } from './profit-target.js';
+import { profitPath, profitTarget, type ProfitTarget } from './profit-target.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { upstreamHeaders } from './upstream-headers.js';
 
@@ -52,7 +52,7 @@ function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest,
 function forward(upstreams: ProfitUpstreams, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {
   const base = upstreams.baseFor(target.environmentId);
   if (base === null) throw new ProfitError(503, 'No upstream is configured for this environment', 'upstream_not_configured');
-  reply.from(`${base}${target.profitPath}`, {
+  reply.from(`${base}${profitPath(request)}`, {
     rewriteRequestHeaders: (_request, headers) => upstreamHeaders(headers, access),
     // Never repeat a call on our own: an upstream's 503 goes back to the client as it is.
     retryDelay: () => null,

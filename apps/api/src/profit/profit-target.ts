@@ -7,8 +7,6 @@ import { environmentFromHost, isEnvironmentId } from './profit-environment.js';
 export interface ProfitTarget {
   readonly environmentId: string;
   readonly call: ProfitCall;
-  /** `/ProfitRestServices/…` as the client wrote it, without an `/{env}` prefix or the query. */
-  readonly profitPath: string;
 }
 
 type ProfitParams = { readonly environmentId?: string; readonly '*'?: string };
@@ -32,7 +30,11 @@ export function profitTarget(request: FastifyRequest): ProfitTarget {
   }
   const call = matchProfitCall(request.method, params['*'] ?? '');
   if (call === null) throw new ProfitError(404, 'Unknown endpoint', 'endpoint_unknown');
+  return { environmentId: environmentId as string, call };
+}
+
+/** `/ProfitRestServices/…` as the client wrote it, without an `/{env}` prefix or the query: what is forwarded. */
+export function profitPath(request: FastifyRequest): string {
   const path = request.url.split('?', 1)[0] ?? '';
-  const profitPath = params.environmentId === undefined ? path : path.replace(ENVIRONMENT_PREFIX, '');
-  return { environmentId: environmentId as string, call, profitPath };
+  return (request.params as ProfitParams).environmentId === undefined ? path : path.replace(ENVIRONMENT_PREFIX, '');
 }

@@ -11,9 +11,8 @@ const stateOf = (events: ReturnType<typeof positioned>) => {
 describe('AccessState', () => {
   it('indexes tokens by hash, connectors by environment and id, members by group', () => {
     const state = stateOf(positioned(liveConnector()));
-    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({
-      tokenId: 't1', environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, device: 'laptop', revoked: false,
-    });
+    const owner = { tokenId: 't1', environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, device: 'laptop' };
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({ ...owner, revoked: false, owner, granted: { ...owner, allowed: true, code: 'allowed' } });
     expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: false, userGroupId: GROUP, description: 'Webshop' });
     expect([...state.connector(ENV, CONNECTOR)!.getConnectors]).toEqual(['Profit_Article']);
     expect(state.isMember(ENV, GROUP, USER)).toBe(true);
@@ -25,7 +24,7 @@ describe('AccessState', () => {
     const state = stateOf(
       positioned([...liveConnector(), e.tokenRevoked(), e.blocked(), e.memberRemoved(), e.getRevoked('Profit_Article'), e.groupAssigned('g2')]),
     );
-    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(true);
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toMatchObject({ revoked: true, owner: { tokenId: 't1', userId: USER } });
     expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: true, userGroupId: 'g2' });
     expect(state.connector(ENV, CONNECTOR)!.getConnectors.size).toBe(0);
     expect(state.isMember(ENV, GROUP, USER)).toBe(false);

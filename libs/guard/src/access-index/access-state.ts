@@ -1,5 +1,6 @@
 import type { AppConnectorEvent, EnvironmentEvent, TokenGenerated, TokenRevoked, UserGroupEvent } from '#domain';
 import { changeConnector, newConnector, type IndexedConnector, type MutableConnector } from './indexed-connector.js';
+import type { AccessGranted, TokenOwner } from '../decision/access-decision.js';
 import { ScopedMap } from './scoped-map.js';
 
 type IndexedEvent = AppConnectorEvent | UserGroupEvent | EnvironmentEvent;
@@ -24,6 +25,10 @@ export interface IndexedToken {
   /** The device description the token was generated for. */
   readonly device: string;
   readonly revoked: boolean;
+  /** Who the token belongs to, built once when indexed: the decision hands it out as it is. */
+  readonly owner: TokenOwner;
+  /** The decision that allows a call with this token, built once when indexed (the hot path allocates nothing for it). */
+  readonly granted: AccessGranted;
 }
 
 /** What the decision reads: indexed lookups only, nothing that scans. */
@@ -118,17 +123,22 @@ export class AccessState implements AccessLookup {
   }
 
   private addToken({ tokenId, environmentId, appConnectorId, userId, description, tokenHash }: TokenGenerated['data']): void {
-    this.tokensByHash.set(tokenHash, { tokenId, environmentId, appConnectorId, userId, device: description, revoked: false });
+    this.tokensByHash.set(tokenHash, indexedToken({ tokenId, environmentId, appConnectorId, userId, device: description }, false));
     this.tokenHashById.set(tokenKey(environmentId, appConnectorId, tokenId), tokenHash);
   }
 
   private revokeToken({ environmentId, appConnectorId, tokenId }: TokenRevoked['data']): void {
     const hash = this.tokenHashById.get(tokenKey(environmentId, appConnectorId, tokenId));
     const token = hash === undefined ? undefined : this.tokensByHash.get(hash);
-    if (hash !== undefined && token !== undefined) this.tokensByHash.set(hash, { ...token, revoked: true });
+    if (hash !== undefined && token !== undefined) this.tokensByHash.set(hash, indexedToken(token.owner, true));
   }
 
   private groupOf(environmentId: string, groupId: string): Set<string> {
     return this.members.getOrCreate(environmentId, groupId, () => new Set());
   }
+}
+
+function indexedToken(owner: TokenOwner, revoked: boolean): IndexedToken {
+  const frozenOwner = Object.freeze({ ...owner });
+  return Object.freeze({ ...frozenOwner, revoked, owner: frozenOwner, granted: Object.freeze({ ...frozenOwner, allowed: true as const, code: 'allowed' as const }) });
 }

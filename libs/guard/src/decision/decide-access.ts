@@ -20,13 +20,7 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   const token = index.tokenByHash(hashTokenData(presented.data));
   const connector = token && index.connector(token.environmentId, token.appConnectorId);
   if (token === undefined || connector === undefined) return refuse('token_unknown', null);
-  const owner: TokenOwner = {
-    environmentId: token.environmentId,
-    appConnectorId: token.appConnectorId,
-    userId: token.userId,
-    tokenId: token.tokenId,
-    device: token.device,
-  };
+  const owner = token.owner;
   if (token.revoked) return refuse('token_revoked', owner);
   if (token.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
     return refuse('wrong_environment', owner);
@@ -35,7 +29,7 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   if (connector.blocked) return refuse('connector_blocked', owner);
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
   if (!isGranted(connector, request.connector)) return refuse('connector_not_granted', owner);
-  return { allowed: true, code: 'allowed', ...owner };
+  return token.granted;
 }
 
 function isGranted(connector: IndexedConnector, call: ConnectorCall): boolean {
