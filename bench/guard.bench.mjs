@@ -1,7 +1,9 @@
 // The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to the trivial
 // /health/live route of the same service in the same run, and the delay from each change the guard
 // must notice (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
-// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 10] [--rounds 3] [--changes 100]
+// Each route runs between two runs of the baseline, in rounds; its ratio is the median over the rounds
+// of its throughput over those two baseline runs' mean (bench/support/load.mjs, `interleaved`).
+// Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 5] [--rounds 5] [--changes 100]
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { startBareServer } from './support/bare-server.mjs';
@@ -12,9 +14,9 @@ import { interleaved, table } from './support/load.mjs';
 const { values } = parseArgs({
   options: {
     connections: { type: 'string', default: '50' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     changes: { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
   },
 });
 const connections = Number(values.connections);
@@ -51,7 +53,7 @@ try {
   );
   const delays = await changeDelays(connector, token, changes);
 
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} interleaved rounds of ${duration} s per route (medians); ${pinningNote()}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} rounds of ${duration} s per route, each between two baseline runs (figures: medians; ratios: median of per-round ratios to the adjacent baseline runs); ${pinningNote()}`);
   console.log(table(rows));
   console.log(`\nthroughput ratio per round:\n${spread.slice(1).map(({ name, ratios }) => `- ${name}: ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('\n')}`);
   console.log(`\nchange → first refusal, ${changes} of each (from the admin API's answer; from its request):`);

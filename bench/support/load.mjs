@@ -41,10 +41,10 @@ export function table(rows) {
         row.p50.toFixed(1),
         row.p99.toFixed(1),
         String(row.non2xx),
-        (row.requestsPerSecond / base.requestsPerSecond).toFixed(3),
+        (row.ratio ?? row.requestsPerSecond / base.requestsPerSecond).toFixed(3),
         (row.p99 / Math.max(base.p99, 0.001)).toFixed(2),
         row.serviceCpuUs == null ? 'n/a' : row.serviceCpuUs.toFixed(1),
-        row.serviceCpuUs == null || base.serviceCpuUs == null ? 'n/a' : (base.serviceCpuUs / row.serviceCpuUs).toFixed(3),
+        row.cpuRatio != null ? row.cpuRatio.toFixed(3) : row.serviceCpuUs == null || base.serviceCpuUs == null ? 'n/a' : (base.serviceCpuUs / row.serviceCpuUs).toFixed(3),
         row.loadCpuUs.toFixed(1),
         row.stolenPercent == null ? 'n/a' : row.stolenPercent.toFixed(1),
       ]),
@@ -54,31 +54,50 @@ export function table(rows) {
 }
 
 /**
- * Runs every case once per round, interleaved (baseline, a, b, baseline, a, b, …), so that a slow
- * spell of a shared machine hits all cases alike; each case's figures are the median of its rounds.
- * Also returns each round's throughput ratio to the first case, to show the spread. Every case is
- * first run for `warmupSeconds` without counting.
+ * Runs the cases in rounds, each case between two runs of the baseline (the first case): base, a,
+ * base, b, base, … A case's ratio in a round is taken against the mean of the baseline runs on either
+ * side of it, seconds apart, so that a slow spell of a shared machine hits both sides of the ratio.
+ * Rows hold each case's median figures and the median of its per-round ratios (`ratio`, `cpuRatio`);
+ * `spread` lists the per-round throughput ratios. Every case is first run for `warmupSeconds`
+ * without counting.
  */
 export async function interleaved(cases, { rounds, warmupSeconds = 2, ...options }) {
   // Warm-up (not counted): the JIT and the caches see every route before the first counted round.
   for (const { name: _name, ...request } of cases) await load({ ...options, ...request, duration: warmupSeconds });
-  const runs = cases.map(() => []);
+  const [{ name: baselineName, ...baseline }, ...others] = cases;
+  const baselineRuns = [];
+  const runs = others.map(() => []);
+  const ratios = others.map(() => []);
+  const cpuRatios = others.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, { name: _name, ...request }] of cases.entries()) runs[i].push(await load({ ...options, ...request }));
+    let before = await load({ ...options, ...baseline });
+    baselineRuns.push(before);
+    for (const [i, { name: _name, ...request }] of others.entries()) {
+      const run = await load({ ...options, ...request });
+      const after = await load({ ...options, ...baseline });
+      baselineRuns.push(after);
+      runs[i].push(run);
+      ratios[i].push(run.requestsPerSecond / ((before.requestsPerSecond + after.requestsPerSecond) / 2));
+      if (run.serviceCpuUs != null && before.serviceCpuUs != null && after.serviceCpuUs != null) {
+        cpuRatios[i].push((before.serviceCpuUs + after.serviceCpuUs) / 2 / run.serviceCpuUs);
+      }
+      before = after;
+    }
   }
-  const rows = cases.map(({ name }, i) => ({ name, ...medianOf(runs[i]) }));
-  const spread = cases.map(({ name }, i) => ({
-    name,
-    ratios: runs[i].map((run, round) => run.requestsPerSecond / runs[0][round].requestsPerSecond),
-  }));
+  const rows = [
+    { name: baselineName, ...medianOf(baselineRuns), ratio: 1, cpuRatio: 1 },
+    ...others.map(({ name }, i) => ({ name, ...medianOf(runs[i]), ratio: median(ratios[i]), cpuRatio: median(cpuRatios[i]) })),
+  ];
+  const spread = [{ name: baselineName, ratios: Array.from({ length: rounds }, () => 1) }, ...others.map(({ name }, i) => ({ name, ratios: ratios[i] }))];
   return { rows, spread };
 }
 
+function median(values) {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
+}
+
 function medianOf(runs) {
-  const median = (values) => {
-    const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
-    return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
-  };
   const keys = Object.keys(runs[0]);
   return Object.fromEntries(keys.map((key) => [key, key === 'non2xx' || key === 'errors' || key === 'total' ? runs.reduce((sum, run) => sum + run[key], 0) : median(runs.map((run) => run[key]))]));
 }
