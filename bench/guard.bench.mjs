@@ -1,6 +1,10 @@
-// The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to the trivial
-// /health/live route of the same service in the same run, and the delay from each change the guard
-// must notice (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
+// The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to an unguarded
+// route of the same service in the same run, and the delay from each change the guard must notice
+// (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
+// - MetaInfo (a GET) against the trivial GET /health/live.
+// - verify (a POST with a JSON body) against /health/live too, and against an unguarded POST of the
+//   same body and headers in the same service (the bench's control route, service-with-controls.mjs):
+//   a body costs HTTP a fifth of a trivial GET on its own, which no guard can take back.
 // Each route runs between two runs of the baseline, in rounds; its ratio is the median over the rounds
 // of its throughput over those two baseline runs' mean (bench/support/load.mjs, `interleaved`).
 // Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 5] [--rounds 5] [--changes 100]
@@ -30,7 +34,7 @@ const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString(
 const headersOf = (tokenXml) => ({ authorization: authorization(tokenXml) });
 
 pinLoadGenerator();
-const service = await startService({}, { pinned: true });
+const service = await startService({}, { pinned: true, controls: true });
 const bare = await startBareServer({ pinned: true });
 try {
   const connector = await readyConnector();
@@ -51,11 +55,22 @@ try {
     ],
     { service, connections, duration, rounds },
   );
+  const postControl = { ...verify, path: '/bench/control' };
+  const againstPost = await interleaved(
+    [
+      { name: 'control: unguarded POST /bench/control, same body (baseline)', url: service.url, requests: [postControl] },
+      { name: 'POST /api/v1/verify', url: service.url, requests: [verify] },
+    ],
+    { service, connections, duration, rounds },
+  );
   const delays = await changeDelays(connector, token, changes);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; ${connections} connections, ${rounds} rounds of ${duration} s per route, each between two baseline runs (figures: medians; ratios: median of per-round ratios to the adjacent baseline runs); ${pinningNote()}`);
   console.log(table(rows));
   console.log(`\nthroughput ratio per round:\n${spread.slice(1).map(({ name, ratios }) => `- ${name}: ${ratios.map((r) => r.toFixed(3)).join(' / ')}`).join('\n')}`);
+  console.log('\nverify against an unguarded POST of the same body in the same service:');
+  console.log(table(againstPost.rows));
+  console.log(`per round: ${againstPost.spread[1].ratios.map((r) => r.toFixed(3)).join(' / ')}`);
   console.log(`\nchange → first refusal, ${changes} of each (from the admin API's answer; from its request):`);
   console.log('| change | p50 ms | p99 ms | max ms | p50 from request ms | p99 from request ms |\n| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, list] of Object.entries(delays)) {

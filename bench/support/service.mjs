@@ -8,15 +8,19 @@ import { pinnedCommand } from './cpu-pinning.mjs';
 
 export const ADMIN_KEY = 'bench-admin-key-0123456789';
 const MAIN = resolve('dist/apps/api/src/main.js');
+/** The same service with unguarded control routes for the benchmarks (see that file). */
+const MAIN_WITH_CONTROLS = resolve('bench/support/service-with-controls.mjs');
 /** As `npm start` runs it (package.json). */
 const NODE_FLAGS = ['--max-semi-space-size=32'];
 
-export async function startService(extraEnv = {}, { pinned = false } = {}) {
+/** `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`). */
+export async function startService(extraEnv = {}, { pinned = false, controls = false } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
-  const [command, args] = pinned ? pinnedCommand(process.execPath, [...NODE_FLAGS, MAIN]) : [process.execPath, [...NODE_FLAGS, MAIN]];
+  const entry = controls ? MAIN_WITH_CONTROLS : MAIN;
+  const [command, args] = pinned ? pinnedCommand(process.execPath, [...NODE_FLAGS, entry]) : [process.execPath, [...NODE_FLAGS, entry]];
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
