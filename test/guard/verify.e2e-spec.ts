@@ -1,3 +1,5 @@
+import { Agent, request as httpRequest } from 'node:http';
+import { ADMIN_KEY } from '../support/test-app.js';
 import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { base64, readyConnector, type ReadyConnector } from './support/profit-fixtures.js';
 
@@ -61,6 +63,35 @@ describe('POST /api/v1/verify', () => {
       const response = await app.anonymous().post('/api/v1/verify').send(body()).expect(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     });
+  });
+
+  it('checks the admin key of every call on a keep-alive connection, after the key was proven on it', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const call = (authorization: string | undefined) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const payload = JSON.stringify(body());
+        const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+        if (authorization !== undefined) headers.authorization = authorization;
+        const outgoing = httpRequest(`${app.url}/api/v1/verify`, { method: 'POST', agent, headers }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: outgoing.reusedSocket }));
+        });
+        outgoing.on('error', reject).end(payload);
+      });
+    const sameLengthWrongKey = `${ADMIN_KEY.slice(0, -1)}${ADMIN_KEY.endsWith('x') ? 'y' : 'x'}`;
+    try {
+      const answers = [
+        await call(`Bearer ${ADMIN_KEY}`),
+        await call(`Bearer ${sameLengthWrongKey}`),
+        await call(`Bearer ${ADMIN_KEY}x`),
+        await call(undefined),
+        await call(`Bearer ${ADMIN_KEY}`),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([200, 401, 401, 401, 200]);
+      expect(answers.slice(1).every((answer) => answer.reused)).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it.each([

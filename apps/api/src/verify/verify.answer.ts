@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccessDecision } from '#guard';
 
 export const VerifyAnswer = z.strictObject({
   valid: z.boolean(),
@@ -9,3 +10,37 @@ export const VerifyAnswer = z.strictObject({
 });
 
 export type VerifyAnswer = z.infer<typeof VerifyAnswer>;
+
+/** The answer to a decision: who the token belongs to when it is known, never the token. */
+export function verifyAnswer(decision: AccessDecision): VerifyAnswer {
+  const owner = decision.allowed ? decision : decision.owner;
+  return {
+    valid: decision.allowed,
+    code: decision.code,
+    appConnectorId: owner?.appConnectorId ?? null,
+    userId: owner?.userId ?? null,
+    tokenId: owner?.tokenId ?? null,
+  };
+}
+
+const textsByOwner = new WeakMap<object, Map<string, string>>();
+const textsWithoutOwner = new Map<string, string>();
+
+/**
+ * `verifyAnswer` as JSON text, made once per token and code: the index hands out each token's
+ * owner and allowed decision as long-lived frozen objects, so every later answer is a look-up.
+ */
+export function verifyAnswerText(decision: AccessDecision): string {
+  const owner = decision.allowed ? decision : decision.owner;
+  let texts = owner === null ? textsWithoutOwner : textsByOwner.get(owner);
+  if (texts === undefined) {
+    texts = new Map();
+    textsByOwner.set(owner as object, texts);
+  }
+  let text = texts.get(decision.code);
+  if (text === undefined) {
+    text = JSON.stringify(verifyAnswer(decision));
+    texts.set(decision.code, text);
+  }
+  return text;
+}
