@@ -65,7 +65,7 @@ describe('POST /api/v1/verify', () => {
     });
   });
 
-  it('checks the admin key of every call on a keep-alive connection, after the key was proven on it', async () => {
+  it('checks the admin key of every call on a keep-alive connection', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const call = (authorization: string | undefined) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {

@@ -37,39 +37,4 @@ describe('AdminKeyRegistry', () => {
     expect(registry.actorOf('configured-key-123456')).toBe('ci');
     expect(registry.actorOf('configured-key-12345')).toBeUndefined();
   });
-
-  describe('actorOn (a key proven once per connection)', () => {
-    const key = 'configured-key-123456';
-    const open = () => AdminKeyRegistry.open(database, { name: 'ci', secret: key }, () => undefined);
-
-    it('recognises the proven key again on its connection, and nothing else', () => {
-      const registry = open();
-      const connection = {};
-      expect(registry.actorOn(connection, key)).toBe('ci');
-      expect(registry.actorOn(connection, key)).toBe('ci');
-      // Same length, other bytes; a prefix; an extension: all refused, and the proven key still works.
-      for (const wrong of ['configured-key-123457', 'configured-key-12345', `${key}x`, '']) {
-        expect(registry.actorOn(connection, wrong)).toBeUndefined();
-      }
-      expect(registry.actorOn(connection, key)).toBe('ci');
-    });
-
-    it('proves nothing for a connection on which only wrong keys came', () => {
-      const registry = open();
-      const connection = {};
-      expect(registry.actorOn(connection, 'configured-key-000000')).toBeUndefined();
-      expect(registry.actorOn(connection, 'configured-key-000000')).toBeUndefined();
-      expect(registry.actorOn({}, key)).toBe('ci');
-    });
-
-    it('never takes a longer key for a remembered one whose bytes it begins with', () => {
-      const long = 'k'.repeat(300);
-      const registry = AdminKeyRegistry.open(database, { name: 'long', secret: long }, () => undefined);
-      const connection = {};
-      expect(registry.actorOn(connection, long)).toBe('long');
-      expect(registry.actorOn(connection, long)).toBe('long');
-      expect(registry.actorOn(connection, `${long}k`)).toBeUndefined();
-      expect(registry.actorOn(connection, 'k'.repeat(256))).toBeUndefined();
-    });
-  });
 });

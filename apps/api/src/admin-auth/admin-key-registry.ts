@@ -12,18 +12,12 @@ const sha256 = (text: string) => hash('sha256', text, 'buffer');
  * digest as a new Buffer (a new ArrayBuffer per call) costs twice a hex digest. Synchronous use only.
  */
 const presentedHash = Buffer.alloc(32);
-/** A key presented on a connection where a key was proven, as bytes for `timingSafeEqual` (longer keys are never remembered). */
-const REMEMBERED_KEY_MAX_BYTES = 256;
-const presentedKey = Buffer.alloc(REMEMBERED_KEY_MAX_BYTES);
 
 /**
  * The admin keys this service accepts, held only as SHA-256 hashes. A key from ADMIN_API_KEY wins;
  * otherwise the stored one; on a fresh data folder a key is generated and shown once.
  */
 export class AdminKeyRegistry {
-  /** Per connection (a socket): the key last proven on it and its actor. Gone with the connection. */
-  private readonly provenOn = new WeakMap<object, { readonly key: Buffer; readonly actor: string }>();
-
   private constructor(private readonly keys: readonly AdminKey[]) {}
 
   static open(
@@ -51,25 +45,6 @@ export class AdminKeyRegistry {
     let actor: string | undefined;
     for (const key of this.keys) {
       if (timingSafeEqual(key.hash, presentedHash)) actor = key.name;
-    }
-    return actor;
-  }
-
-  /**
-   * `actorOf` for callers that send the same key with every request of a keep-alive connection (the
-   * verify API's): once a key is proven on a connection, the same bytes on it are recognised by one
-   * constant-time comparison instead of a SHA-256. Other bytes, or another connection, take `actorOf`.
-   * The keys of a registry never change while it runs, so a proven key stays valid for the connection.
-   */
-  actorOn(connection: object, presented: string): string | undefined {
-    const proven = this.provenOn.get(connection);
-    if (proven !== undefined && Buffer.byteLength(presented) === proven.key.length) {
-      presentedKey.write(presented);
-      if (timingSafeEqual(presentedKey.subarray(0, proven.key.length), proven.key)) return proven.actor;
-    }
-    const actor = this.actorOf(presented);
-    if (actor !== undefined && Buffer.byteLength(presented) <= REMEMBERED_KEY_MAX_BYTES) {
-      this.provenOn.set(connection, { key: Buffer.from(presented), actor });
     }
     return actor;
   }

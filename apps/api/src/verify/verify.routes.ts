@@ -40,8 +40,7 @@ export function verifyRoutes(options: VerifyRoutesOptions) {
 }
 
 function verify(options: VerifyRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
-  // Callers send the same key on every call of a keep-alive connection: proven once per connection.
-  authenticateAdmin(options.adminKeys, request.headers.authorization, request.raw.socket);
+  authenticateAdmin(options.adminKeys, request.headers.authorization);
   const parsed = VerifyRequest.safeParse(request.body);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   const body = parsed.data;
