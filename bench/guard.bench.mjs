@@ -43,19 +43,20 @@ try {
   const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
   const verify = { method: 'POST', path: '/api/v1/verify', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: verifyBody };
+  const postControl = { ...verify, path: '/bench/control' };
 
   const { rows, spread } = await interleaved(
     [
       { name: 'GET /health/live (baseline)', url: `${service.url}/health/live` },
       { name: 'GET /ProfitRestServices/MetaInfo (guarded)', url: service.url, requests: [metaInfo] },
       { name: 'POST /api/v1/verify', url: service.url, requests: [verify] },
+      { name: 'control: unguarded POST /bench/control, same body', url: service.url, requests: [postControl] },
       // Controls: what a GET and a POST of the same body cost without Nest, guard or stores.
       { name: 'control: bare Fastify GET', service: bare, url: bare.url, requests: [{ ...verify, method: 'GET', path: '/get', body: undefined }] },
       { name: 'control: bare Fastify POST, same body', service: bare, url: bare.url, requests: [{ ...verify, path: '/post' }] },
     ],
     { service, connections, duration, rounds },
   );
-  const postControl = { ...verify, path: '/bench/control' };
   const againstPost = await interleaved(
     [
       { name: 'control: unguarded POST /bench/control, same body (baseline)', url: service.url, requests: [postControl] },
