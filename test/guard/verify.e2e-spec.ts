@@ -65,6 +65,17 @@ describe('POST /api/v1/verify', () => {
     });
   });
 
+  it.each([
+    ['a body that is no JSON', 'application/json', '{"environmentId": '],
+    ['a body of another type', 'text/plain', 'hello'],
+  ])('answers a call without a valid admin key with 401 before reading %s', async (_, contentType, raw) => {
+    for (const authorization of [undefined, 'Bearer not-the-admin-key']) {
+      const call = app.anonymous().post('/api/v1/verify').set('Content-Type', contentType);
+      const response = await (authorization === undefined ? call : call.set('Authorization', authorization)).send(raw).expect(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('checks the admin key of every call on a keep-alive connection', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const call = (authorization: string | undefined) =>

@@ -21,12 +21,22 @@ export const VERIFY_PATH = '/api/v1/verify';
  * verification counts as a use of the token.
  *
  * Other services call it once per call of theirs, so like the Profit surface it is a plain Fastify
- * route (its own scope) rather than a Nest controller; it keeps the admin API's contract: admin key,
- * zod-validated body, problem+json errors. Its OpenAPI entry is added by `verifyOpenApi`.
+ * route (its own scope) rather than a Nest controller; it keeps the admin API's contract: admin key
+ * (checked before the body is read), zod-validated body, problem+json errors. Its OpenAPI entry is added by `verifyOpenApi`.
  */
 export function verifyRoutes(options: VerifyRoutesOptions) {
   return async (scope: FastifyInstance): Promise<void> => {
     scope.setErrorHandler(sendProblem);
+    // The admin key is checked before the body is read: a caller without it gets its 401 and never
+    // has a body of up to the body limit read and parsed for it.
+    scope.addHook('onRequest', (request, _reply, done) => {
+      try {
+        authenticateAdmin(options.adminKeys, request.headers.authorization);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
     // The body only ever goes through a strict zod schema, which refuses `__proto__` and
     // `constructor` keys as unknown; Fastify's scan of the text for them is not needed here.
     const parseJson = scope.getDefaultJsonParser('ignore', 'ignore');
@@ -39,8 +49,8 @@ export function verifyRoutes(options: VerifyRoutesOptions) {
   };
 }
 
+/** After the `onRequest` hook has checked the admin key. */
 function verify(options: VerifyRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
-  authenticateAdmin(options.adminKeys, request.headers.authorization);
   const parsed = VerifyRequest.safeParse(request.body);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   const body = parsed.data;
