@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { registerEnvironment, uniqueEnvironmentId } from '../support/fixtures.js';
 import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { hostOf, readyConnector, type ReadyConnector } from './support/profit-fixtures.js';
@@ -16,6 +17,7 @@ describe('forwarding allowed calls to the upstream', () => {
       UPSTREAM_URL: upstream.url,
       [`UPSTREAM_URL_${prefixed}`]: `${upstream.url}/base/`,
       [`UPSTREAM_URL_${dead}`]: await deadUpstreamUrl(),
+      PROFIT_BODY_LIMIT_MB: '1',
     });
     ready = await readyConnector(app.admin());
     await app.caughtUp();
@@ -95,6 +97,49 @@ describe('forwarding allowed calls to the upstream', () => {
     await app.anonymous().post('/ProfitRestServices/connectors/KnSubject').set('Host', hostOf(ready.environmentId)).send('{}').expect(401);
     await call('post', '/ProfitRestServices/connectors/Profit_Article').send('{}').expect(401);
     expect(upstream.calls.length).toBe(before);
+  });
+
+  describe('bodies over PROFIT_BODY_LIMIT_MB (1 MiB here)', () => {
+    const MIB = 1024 * 1024;
+    const path = '/ProfitRestServices/connectors/KnSubject/KnSubjectAttachment';
+
+    it('forwards a body of exactly the limit', async () => {
+      await call('post', path).set('Content-Type', 'application/octet-stream').send('a'.repeat(MIB)).expect(207);
+      expect(upstream.calls.at(-1)!.body.length).toBe(MIB);
+    });
+
+    it('refuses a larger Content-Length with 413 in Profit shape, logged, before calling the upstream', async () => {
+      const before = upstream.calls.length;
+      const response = await call('post', path).set('Content-Type', 'application/octet-stream').send('a'.repeat(MIB + 1)).expect(413);
+      expect(response.body).toEqual({ externalMessage: `The request body is larger than the limit of ${MIB} bytes`, errorNumber: -1, profitLogReference: expect.any(String) });
+      expect(app.logs()).toContain(response.body.profitLogReference);
+      expect(response.headers.connection).toBe('close');
+      expect(upstream.calls.length).toBe(before);
+    });
+
+    it('cuts a chunked body off at the limit with 413: the upstream never receives it whole', async () => {
+      const before = upstream.calls.length;
+      const answer = await new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
+        const outgoing = httpRequest(`${app.url}/${ready.environmentId}${path}`, { method: 'POST', headers: { authorization: ready.authorization, 'content-type': 'application/octet-stream' } }, (response) => {
+          let body = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, body, connection: response.headers.connection }));
+        });
+        outgoing.on('error', reject);
+        const chunk = Buffer.alloc(64 * 1024, 'b');
+        for (let i = 0; i < 40; i++) outgoing.write(chunk);
+        outgoing.end();
+      });
+      // The rest of the body is never read: the answer closes the connection.
+      expect(outgoing413(answer)).toEqual({ status: 413, connection: 'close', externalMessage: `The request body is larger than the limit of ${MIB} bytes` });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(upstream.calls.length).toBe(before);
+    });
+
+    const outgoing413 = ({ status, body, connection }: { status: number; body: string; connection: string | undefined }) => ({
+      status,
+      connection,
+      externalMessage: JSON.parse(body).externalMessage,
+    });
   });
 
   it('answers 502 in Profit shape when the upstream cannot be reached', async () => {

@@ -27,6 +27,7 @@ export interface AppDependencies {
   readonly tokenUsage: TokenUsageSink;
   readonly trustedProxies: readonly string[];
   readonly upstreams: ProfitUpstreams;
+  readonly profitBodyLimitBytes: number;
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
@@ -42,7 +43,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
-        ProfitModule.forRoot({ upstreams: deps.upstreams }),
+        ProfitModule.forRoot({ upstreams: deps.upstreams, bodyLimitBytes: deps.profitBodyLimitBytes }),
         VerifyModule.forRoot({ adminKeys: deps.adminKeys }),
       ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],

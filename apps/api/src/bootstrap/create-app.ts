@@ -67,6 +67,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       tokenUsage: new SqliteTokenUsageSink(join(config.dataDir, 'token-usage.sqlite')),
       trustedProxies: config.trustedProxies,
       upstreams: config.upstreams,
+      profitBodyLimitBytes: config.profitBodyLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
       idempotency: new IdempotencyStore(apiDatabase),

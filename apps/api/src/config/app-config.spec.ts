@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       readStore: { kind: 'sqlite' },
       readYourWritesTimeoutMs: 5000,
       trustedProxies: [],
+      profitBodyLimitBytes: 32 * 1024 * 1024,
     });
     expect(config.eventStore.kind === 'sqlite' && config.eventStore.file).toMatch(/data\/events\.sqlite$/);
   });
@@ -18,7 +19,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.1']);
   });
 
+  it('reads the Profit body limit in MiB', () => {
+    expect(loadConfig({ PROFIT_BODY_LIMIT_MB: '5' }).profitBodyLimitBytes).toBe(5 * 1024 * 1024);
+  });
+
   it.each([
+    [{ PROFIT_BODY_LIMIT_MB: '0' }, 'PROFIT_BODY_LIMIT_MB'],
+    [{ PROFIT_BODY_LIMIT_MB: '1.5' }, 'PROFIT_BODY_LIMIT_MB'],
+    [{ PROFIT_BODY_LIMIT_MB: 'lots' }, 'PROFIT_BODY_LIMIT_MB'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
     [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTOREDB_URL'],

@@ -19,6 +19,7 @@ export const CONFIG_VARIABLES = {
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
   UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
   'UPSTREAM_URL_<env>': 'The same for one environment (e.g. UPSTREAM_URL_12345); wins over UPSTREAM_URL.',
+  PROFIT_BODY_LIMIT_MB: 'Largest request body the Profit surface forwards, in MiB (default 32); larger ones get 413.',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
@@ -44,6 +45,7 @@ const configSchema = z
     MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('app_connectors'),
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
+    PROFIT_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(32),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => c.EVENT_STORE !== 'eventstoredb' || !!c.EVENTSTOREDB_URL, {
@@ -65,6 +67,7 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly trustedProxies: readonly string[];
   readonly upstreams: ProfitUpstreams;
+  readonly profitBodyLimitBytes: number;
   readonly logLevel: string;
 }
 
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
     trustedProxies: c.TRUSTED_PROXIES,
     upstreams,
+    profitBodyLimitBytes: c.PROFIT_BODY_LIMIT_MB * 1024 * 1024,
     logLevel: c.LOG_LEVEL,
   };
 }

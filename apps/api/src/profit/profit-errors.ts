@@ -3,6 +3,9 @@ import { ProfitError, REFUSALS } from '#guard';
 
 /** Sends an error in Profit's shape, `{externalMessage, errorNumber, profitLogReference}`. */
 export function sendProfitError(reply: FastifyReply, error: ProfitError): void {
+  // A body over the limit is left unread: closing the connection after the answer is the way out
+  // (Node would otherwise keep it waiting on that body, or read all of it).
+  if (error.getStatus() === 413) reply.header('connection', 'close');
   reply.status(error.getStatus()).header('content-type', 'application/json; charset=utf-8').send(error.body);
 }
 

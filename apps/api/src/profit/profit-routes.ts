@@ -1,6 +1,8 @@
 import replyFrom from '@fastify/reply-from';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup } from '#guard';
+import { BodyLimit, bodyTooLarge, declaresMoreThan } from './body-limit.js';
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
 import { metaInfoJson } from './profit-metainfo.js';
@@ -12,6 +14,8 @@ export interface ProfitRoutesOptions {
   readonly checker: AccessChecker;
   readonly index: AccessLookup;
   readonly upstreams: ProfitUpstreams;
+  /** The largest request body forwarded; larger ones get 413 (`PROFIT_BODY_LIMIT_MB`). */
+  readonly bodyLimitBytes: number;
 }
 
 /** HEAD is added by Fastify for GET routes; methods Profit does not serve get its 404 from `matchProfitCall`. */
@@ -25,7 +29,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
  *   `/{env}/ProfitRestServices/…`); the router matches the service segment in any case and
  *   `matchProfitCall` the rest.
  * - Request bodies stay unread streams in this scope (any content type, or none) and are forwarded
- *   byte for byte by @fastify/reply-from; a refused call's body is never buffered.
+ *   byte for byte by @fastify/reply-from, up to `bodyLimitBytes`; a refused call's body is never read.
  * - Every error, Fastify's own included, answers in Profit's shape.
  */
 export function profitRoutes(options: ProfitRoutesOptions) {
@@ -43,20 +47,29 @@ export function profitRoutes(options: ProfitRoutesOptions) {
 function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
   const target = profitTarget(request);
   const access = options.checker.check(request, { environmentId: target.environmentId, connector: target.call.connector });
-  if (target.call.endpoint === 'forward') return forward(options.upstreams, request, reply, access, target);
+  if (target.call.endpoint === 'forward') return forward(options, request, reply, access, target);
   const connector = options.index.connector(access.environmentId, access.appConnectorId);
   if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
   reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector));
 }
 
-function forward(upstreams: ProfitUpstreams, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {
-  const base = upstreams.baseFor(target.environmentId);
+function forward(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {
+  const base = options.upstreams.baseFor(target.environmentId);
   if (base === null) throw new ProfitError(503, 'No upstream is configured for this environment', 'upstream_not_configured');
+  if (declaresMoreThan(request.headers['content-length'], options.bodyLimitBytes)) throw bodyTooLarge(options.bodyLimitBytes);
+  // Counted only here, on its way to the upstream: a refused call's body is never read.
+  if (request.body instanceof Readable) request.body = BodyLimit.around(request.body, options.bodyLimitBytes);
   reply.from(`${base}${profitPath(request)}`, {
     rewriteRequestHeaders: (_request, headers) => upstreamHeaders(headers, access),
     // Never repeat a call on our own: an upstream's 503 goes back to the client as it is.
     retryDelay: () => null,
     onError: (errorReply, { error }) => {
+      // A body cut off at the limit aborts the upstream call: that is the client's 413, not a 502.
+      if (request.body instanceof BodyLimit && request.body.exceeded) {
+        const tooLarge = bodyTooLarge(options.bodyLimitBytes);
+        request.log.info({ code: tooLarge.code, profitLogReference: tooLarge.body.profitLogReference }, 'profit call refused');
+        return sendProfitError(errorReply as FastifyReply, tooLarge);
+      }
       // reply-from marks timeouts with 504 and everything else (refused, reset, bad answer) otherwise.
       const answer = (error as { statusCode?: number }).statusCode === 504
         ? new ProfitError(504, 'The upstream did not answer in time', 'upstream_timeout')

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ACCESS_CHECKER, ACCESS_INDEX, type AccessChecker, type AccessLookup } from '#guard';
-import { PROFIT_UPSTREAMS } from './profit.tokens.js';
+import { PROFIT_BODY_LIMIT_BYTES, PROFIT_UPSTREAMS } from './profit.tokens.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { profitRoutes } from './profit-routes.js';
 
@@ -18,14 +18,21 @@ export class ProfitModule implements OnModuleInit {
     @Inject(ACCESS_CHECKER) private readonly checker: AccessChecker,
     @Inject(ACCESS_INDEX) private readonly index: AccessLookup,
     @Inject(PROFIT_UPSTREAMS) private readonly upstreams: ProfitUpstreams,
+    @Inject(PROFIT_BODY_LIMIT_BYTES) private readonly bodyLimitBytes: number,
   ) {}
 
-  static forRoot(options: { readonly upstreams: ProfitUpstreams }): DynamicModule {
-    return { module: ProfitModule, providers: [{ provide: PROFIT_UPSTREAMS, useValue: options.upstreams }] };
+  static forRoot(options: { readonly upstreams: ProfitUpstreams; readonly bodyLimitBytes: number }): DynamicModule {
+    return {
+      module: ProfitModule,
+      providers: [
+        { provide: PROFIT_UPSTREAMS, useValue: options.upstreams },
+        { provide: PROFIT_BODY_LIMIT_BYTES, useValue: options.bodyLimitBytes },
+      ],
+    };
   }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    void fastify.register(profitRoutes({ checker: this.checker, index: this.index, upstreams: this.upstreams }));
+    void fastify.register(profitRoutes({ checker: this.checker, index: this.index, upstreams: this.upstreams, bodyLimitBytes: this.bodyLimitBytes }));
   }
 }

@@ -1,1 +1,2 @@
 export const PROFIT_UPSTREAMS = Symbol('PROFIT_UPSTREAMS');
+export const PROFIT_BODY_LIMIT_BYTES = Symbol('PROFIT_BODY_LIMIT_BYTES');
