@@ -29,7 +29,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
  *   `/{env}/ProfitRestServices/…`); the router matches the service segment in any case and
  *   `matchProfitCall` the rest.
  * - Request bodies stay unread streams in this scope (any content type, or none) and are forwarded
- *   byte for byte by @fastify/reply-from, up to `bodyLimitBytes`; a refused call's body is never read.
+ *   byte for byte by @fastify/reply-from, up to `bodyLimitBytes`; a refused call's body is never buffered or forwarded.
  * - Every error, Fastify's own included, answers in Profit's shape.
  */
 export function profitRoutes(options: ProfitRoutesOptions) {
@@ -57,7 +57,7 @@ function forward(options: ProfitRoutesOptions, request: FastifyRequest, reply: F
   const base = options.upstreams.baseFor(target.environmentId);
   if (base === null) throw new ProfitError(503, 'No upstream is configured for this environment', 'upstream_not_configured');
   if (declaresMoreThan(request.headers['content-length'], options.bodyLimitBytes)) throw bodyTooLarge(options.bodyLimitBytes);
-  // Counted only here, on its way to the upstream: a refused call's body is never read.
+  // Counted only here, on its way to the upstream: a refused call's body is never buffered or forwarded.
   if (request.body instanceof Readable) request.body = BodyLimit.around(request.body, options.bodyLimitBytes);
   reply.from(`${base}${profitPath(request)}`, {
     rewriteRequestHeaders: (_request, headers) => upstreamHeaders(headers, access),

@@ -28,7 +28,7 @@ export function verifyRoutes(options: VerifyRoutesOptions) {
   return async (scope: FastifyInstance): Promise<void> => {
     scope.setErrorHandler(sendProblem);
     // The admin key is checked before the body is read: a caller without it gets its 401 and never
-    // has a body of up to the body limit read and parsed for it.
+    // has a body of up to the body limit buffered and parsed for it.
     scope.addHook('onRequest', (request, _reply, done) => {
       try {
         authenticateAdmin(options.adminKeys, request.headers.authorization);
