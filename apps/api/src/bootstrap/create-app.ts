@@ -57,6 +57,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node looks for requests past their time at this interval: a tenth of the bound, at most 30 s.
+    http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.http.headersTimeoutMs / 10)) },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
@@ -70,12 +73,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       profitBodyLimitBytes: config.profitBodyLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
-      idempotency: new IdempotencyStore(apiDatabase),
+      idempotency: new IdempotencyStore(apiDatabase, { ttlMs: config.idempotencyTtlMs }),
     }),
     adapter,
     // Nest's own JSON parser would refuse empty bodies; acceptEmptyJsonBodies installs ours.
     { logger: new PinoLoggerService(logger), bodyParser: false },
   );
+  app.getHttpServer().maxConnections = config.http.maxConnections;
   acceptEmptyJsonBodies(app);
   app.enableShutdownHooks();
   setupOpenApi(app);

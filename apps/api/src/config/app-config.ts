@@ -20,6 +20,10 @@ export const CONFIG_VARIABLES = {
   UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
   'UPSTREAM_URL_<env>': 'The same for one environment (e.g. UPSTREAM_URL_12345); wins over UPSTREAM_URL.',
   PROFIT_BODY_LIMIT_MB: 'Largest request body the Profit surface forwards, in MiB (default 32); larger ones get 413.',
+  REQUEST_TIMEOUT_MS: 'Longest time to receive a whole request, headers and body, before 408 (default 60000).',
+  HEADERS_TIMEOUT_MS: 'Longest time to receive a request\'s headers before 408 (default 10000).',
+  MAX_CONNECTIONS: 'Most open client connections; more are closed at once (default 10000).',
+  IDEMPOTENCY_TTL_HOURS: 'How long an Idempotency-Key answer is kept for a retry, in hours (default 24).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
@@ -30,6 +34,9 @@ const cidrList = z
   .default('')
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
   .refine((entries) => entries.every(isAddressOrCidr), 'every entry must be an IP address or a CIDR range such as 10.0.0.0/8');
+
+/** Decimal digits only: `0x10` or `1e3` is a typo, not a number. */
+const wholeNumber = z.string().regex(/^\d{1,10}$/, 'must be a whole number in decimal digits').transform(Number);
 
 const configSchema = z
   .object({
@@ -46,6 +53,10 @@ const configSchema = z
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
     PROFIT_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(32),
+    REQUEST_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(3_600_000)).default(60_000),
+    HEADERS_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(600_000)).default(10_000),
+    MAX_CONNECTIONS: wholeNumber.pipe(z.number().min(1).max(1_000_000)).default(10_000),
+    IDEMPOTENCY_TTL_HOURS: wholeNumber.pipe(z.number().min(1).max(24 * 365)).default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => c.EVENT_STORE !== 'eventstoredb' || !!c.EVENTSTOREDB_URL, {
@@ -68,7 +79,16 @@ export interface AppConfig {
   readonly trustedProxies: readonly string[];
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
+  readonly http: HttpLimits;
+  readonly idempotencyTtlMs: number;
   readonly logLevel: string;
+}
+
+/** Bounds on what one client may hold open. */
+export interface HttpLimits {
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +127,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     trustedProxies: c.TRUSTED_PROXIES,
     upstreams,
     profitBodyLimitBytes: c.PROFIT_BODY_LIMIT_MB * 1024 * 1024,
+    http: {
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      // Headers arrive before the body: their bound never exceeds the whole request's.
+      headersTimeoutMs: Math.min(c.HEADERS_TIMEOUT_MS, c.REQUEST_TIMEOUT_MS),
+      maxConnections: c.MAX_CONNECTIONS,
+    },
+    idempotencyTtlMs: c.IDEMPOTENCY_TTL_HOURS * 3_600_000,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -11,7 +11,7 @@ describe('IdempotencyStore (SQLite)', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'idempotency-'));
     database = new ApiDatabase(join(dir, 'api.sqlite'));
-    store = new IdempotencyStore(database);
+    store = new IdempotencyStore(database, { ttlMs: 86_400_000 });
   });
   afterEach(() => {
     database.close();
@@ -46,7 +46,7 @@ describe('IdempotencyStore (SQLite)', () => {
     store.complete('k', answer, 1);
     database.close();
     database = new ApiDatabase(join(dir, 'api.sqlite'));
-    store = new IdempotencyStore(database);
+    store = new IdempotencyStore(database, { ttlMs: 86_400_000 });
     expect(store.reserve('k', 'f', 2)).toEqual({ kind: 'replay', answer });
   });
 });

@@ -26,7 +26,10 @@ export class IdempotencyStore {
   private readonly complete_;
   private readonly release_;
 
-  constructor(private readonly database: ApiDatabase) {
+  constructor(
+    private readonly database: ApiDatabase,
+    private readonly options: { readonly ttlMs: number },
+  ) {
     const db = database.db;
     this.select = db.prepare('SELECT fingerprint, state, status, headers, body, updated_at FROM idempotency WHERE scope = ?');
     this.insert = db.prepare(
