@@ -95,7 +95,7 @@ describe('app connector queries', () => {
     for (const query of ['limit=0', 'limit=201', 'limit=abc', 'blocked=maybe', 'q=', 'colour=red', 'cursor=garbage', `cursor=${cursorOfAnotherList}`, 'cursor=app-connectors.bm90LWEtY3Vyc29y']) {
       const response = await app.admin().get(`${list}?${query}`);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
-      expect(response.body).toMatchObject({ status: 400, code: 'validation_failed' });
+      expect(response.body).toMatchObject({ status: 400, code: query.startsWith('cursor=') ? 'invalid_cursor' : 'validation_failed' });
     }
     await app.admin().get(`/api/v1/environments/not-an-id!/app-connectors`).expect(400);
     await app.admin().get(`${list}/${id}?colour=red`).expect(400);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidCursor } from '../queries/page-cursor.js';
 import type { AsOf } from './connector-history.js';
 
 /** An instant with its offset, e.g. 2025-03-01T12:00:00Z or 2025-03-01T13:00:00.250+01:00. */
@@ -6,13 +7,15 @@ export const AsOfTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date
 
 export const HistoryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100).describe('events per page, 1 to 500 (default 100)'),
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, 'use the nextCursor of the previous page')
-    .default('0')
-    .transform(Number)
-    .describe('nextCursor of the previous page; absent for the first page'),
+  cursor: z.string().max(20).optional().describe('nextCursor of the previous page; absent for the first page'),
 });
+
+/** The revision a history page starts at: 0, or the nextCursor of a page; anything else is 400 `invalid_cursor`. */
+export function historyStart(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  if (!/^\d{1,15}$/.test(cursor)) throw invalidCursor();
+  return Number(cursor);
+}
 
 export const AsOfQuery = z
   .strictObject({

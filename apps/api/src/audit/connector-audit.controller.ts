@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { AdminApi } from '../http/admin-api.decorators.js';
-import { AsOfQuery, HistoryQuery } from './audit.requests.js';
+import { AsOfQuery, HistoryQuery, historyStart } from './audit.requests.js';
 import { ConnectorHistory } from './connector-history.js';
 
 /** Audit views of one connector, read from its event stream: who changed what, and how it looked then. */
@@ -27,7 +27,7 @@ export class ConnectorAuditController {
   @ApiNotFoundResponse({ description: 'the connector does not exist (problem+json)' })
   @ApiBadRequestResponse({ description: 'limit or cursor malformed (problem+json)' })
   page(@EnvironmentId() environmentId: string, @AppConnectorId() appConnectorId: string, @Query({ schema: HistoryQuery }) query: z.infer<typeof HistoryQuery>) {
-    return this.history.page({ environmentId, appConnectorId }, query);
+    return this.history.page({ environmentId, appConnectorId }, { limit: query.limit, cursor: historyStart(query.cursor) });
   }
 
   @Get(':appConnectorId/as-of')

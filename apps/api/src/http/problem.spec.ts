@@ -28,4 +28,14 @@ describe('toProblem', () => {
     });
     expect(toProblem(new Error('secret internals')).detail).not.toContain('secret');
   });
+
+  it('gives a validation failure its own code when it has one', () => {
+    expect(toProblem(new ValidationFailedError([{ field: 'limit', message: 'too big' }])).code).toBe('validation_failed');
+    expect(toProblem(new ValidationFailedError([{ field: 'cursor', message: 'foreign' }], 'invalid_cursor'))).toMatchObject({
+      status: 400,
+      code: 'invalid_cursor',
+      type: 'urn:app-connectors:problem:invalid_cursor',
+      errors: [{ field: 'cursor', message: 'foreign' }],
+    });
+  });
 });

@@ -18,9 +18,15 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** Raised by the validation pipe: the request is malformed; each field says why. */
+/**
+ * Raised by the validation pipe: the request is malformed; each field says why. `code` is
+ * `validation_failed` unless a kind of mistake has a code of its own (`invalid_cursor`).
+ */
 export class ValidationFailedError extends Error {
-  constructor(readonly errors: readonly FieldError[]) {
+  constructor(
+    readonly errors: readonly FieldError[],
+    readonly code = 'validation_failed',
+  ) {
     super(`the request is not valid: ${errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; ')}`);
   }
 }
@@ -47,7 +53,7 @@ export function problem(status: number, code: string, detail: string, errors?: r
 
 /** Maps anything thrown while handling a request to the problem the client sees. */
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ValidationFailedError) return problem(400, 'validation_failed', error.message, error.errors);
+  if (error instanceof ValidationFailedError) return problem(400, error.code, error.message, error.errors);
   if (error instanceof DomainError) {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return problem(STATUS_OF_DOMAIN_KIND[error.kind], error.code, error.message, errors);

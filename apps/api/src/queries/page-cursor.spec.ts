@@ -14,7 +14,8 @@ describe('page cursors', () => {
     ['a bare store cursor', 'WyJjcmVhdGVkQXQiXQ'],
     ['an empty cursor', ''],
     ['a cursor with foreign characters', 'users.WyJj/+=='],
-  ])('refuses %s with a field error', (_, cursor) => {
+  ])('refuses %s with a cursor error', (_, cursor) => {
+    expect(() => decodePageCursor('users', cursor!)).toThrow(expect.objectContaining({ code: 'invalid_cursor', errors: [expect.objectContaining({ field: 'cursor' })] }));
     expect(() => decodePageCursor('users', cursor!)).toThrow(ValidationFailedError);
   });
 });

@@ -30,7 +30,7 @@ export async function readPage<Doc extends PositionedDocument, View>(
     const page = await store.find<Doc>(list.collection, {
       where: query.where,
       search: query.search,
-      orderBy: { field: 'createdAt' },
+      orderBy: { field: 'createdAt', valueType: 'string' },
       limit: query.limit,
       after,
     });

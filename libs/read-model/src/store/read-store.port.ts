@@ -36,9 +36,10 @@ export interface FindQuery {
   /**
    * Order by one field, then `_id` in the same direction, so that keyset paging is stable. Values of
    * the field should be all strings or all numbers; missing/null sort first ascending, last descending.
-   * Default: `_id` ascending.
+   * Default: `_id` ascending. `valueType` declares which of the two: a cursor with a value of another
+   * type is then refused (InvalidQueryError) rather than compared across types.
    */
-  readonly orderBy?: { readonly field: string; readonly direction?: SortDirection };
+  readonly orderBy?: { readonly field: string; readonly direction?: SortDirection; readonly valueType?: 'string' | 'number' };
   /** Page size; all matches when absent. */
   readonly limit?: number;
   /** `nextCursor` of the previous page, for the same `orderBy`. */

@@ -80,5 +80,15 @@ export function findContract(store: () => ReadStore): void {
       await expect(store().find(CONNECTORS.name, { limit: 2, after: page.nextCursor })).rejects.toBeInstanceOf(InvalidQueryError);
       await expect(store().find(CONNECTORS.name, { after: 'garbage' })).rejects.toBeInstanceOf(InvalidQueryError);
     });
+
+    it('rejects a crafted cursor whose value is no scalar, or not of the declared type, before querying', async () => {
+      const crafted = (value: unknown) => Buffer.from(JSON.stringify(['name', 'asc', value, 'c1'])).toString('base64url');
+      for (const value of [{ $gt: '' }, ['Ledger'], { a: 1 }]) {
+        await expect(store().find(CONNECTORS.name, { orderBy: { field: 'name' }, after: crafted(value) })).rejects.toBeInstanceOf(InvalidQueryError);
+      }
+      const typed = { orderBy: { field: 'name', valueType: 'string' } } as const;
+      await expect(store().find(CONNECTORS.name, { ...typed, after: crafted(7) })).rejects.toBeInstanceOf(InvalidQueryError);
+      expect(ids((await store().find(CONNECTORS.name, { ...typed, after: crafted('Ledger') })).items)).toEqual(['c3', 'c5', 'c1', 'c7', 'c4', 'c2']);
+    });
   });
 }

@@ -1,0 +1,96 @@
+import { connectorSetup, createGroup, registerEnvironment, registerUser } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Answer = { status: number; body: any; headers: Record<string, string> };
+
+/**
+ * Inputs an attacker crafts against the admin API: page cursors, numbers in query strings, control
+ * and invisible characters in free text, IPv4-compatible IPv6 addresses. Every refusal is a 4xx
+ * problem+json naming the field, and stores nothing.
+ */
+describe('input validation', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ LOG_LEVEL: 'silent' });
+  });
+  afterAll(() => app.close());
+
+  async function expectRefused(call: () => PromiseLike<Answer>, status = 400): Promise<Answer> {
+    const before = await app.headPosition();
+    const response = await call();
+    expect({ status: response.status, body: response.body }).toMatchObject({ status, body: { status } });
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(await app.headPosition()).toBe(before);
+    return response;
+  }
+
+  describe('A: crafted page cursors', () => {
+    let world: Awaited<ReturnType<typeof connectorSetup>>;
+    beforeAll(async () => {
+      world = await connectorSetup(app.admin());
+      // A second page exists in every list, so a real nextCursor can be compared with crafted ones.
+      await registerEnvironment(app.admin());
+      await registerUser(app.admin(), world.environmentId, 'asmith');
+      const second = await createGroup(app.admin(), world.environmentId);
+      await app.admin().post(`/api/v1/environments/${world.environmentId}/app-connectors`).send({ description: 'Second', userGroupId: second }).expect(201);
+    });
+
+    const lists = () => [
+      ['environments', '/api/v1/environments'],
+      ['app-connectors', `/api/v1/environments/${world.environmentId}/app-connectors`],
+      ['users', `/api/v1/environments/${world.environmentId}/users`],
+      ['user-groups', `/api/v1/environments/${world.environmentId}/user-groups`],
+    ] as const;
+
+    const storePart = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const time = '2025-01-01T00:00:00.000Z';
+    const crafted: [string, (list: string) => string][] = [
+      ['an object as the sort value', (list) => `${list}.${storePart(['createdAt', 'asc', { a: 1 }, 'x'])}`],
+      ['a query operator as the sort value', (list) => `${list}.${storePart(['createdAt', 'asc', { $gt: '' }, 'x'])}`],
+      ['an array as the sort value', (list) => `${list}.${storePart(['createdAt', 'asc', [time], 'x'])}`],
+      ['a number as the sort value of a time', (list) => `${list}.${storePart(['createdAt', 'asc', 42, 'x'])}`],
+      ['a boolean as the sort value of a time', (list) => `${list}.${storePart(['createdAt', 'asc', true, 'x'])}`],
+      ['an object as the id', (list) => `${list}.${storePart(['createdAt', 'asc', time, { $ne: null }])}`],
+      ['a number as the id', (list) => `${list}.${storePart(['createdAt', 'asc', time, 7])}`],
+      ['another sort field', (list) => `${list}.${storePart(['_id', 'asc', null, 'x'])}`],
+      ['another direction', (list) => `${list}.${storePart(['createdAt', 'desc', time, 'x'])}`],
+      ['three parts', (list) => `${list}.${storePart(['createdAt', 'asc', time])}`],
+      ['five parts', (list) => `${list}.${storePart(['createdAt', 'asc', time, 'x', 'y'])}`],
+      ['an object instead of the parts', (list) => `${list}.${storePart({ field: 'createdAt' })}`],
+      ['no JSON', (list) => `${list}.${Buffer.from('not json').toString('base64url')}`],
+      ['another list\'s prefix', (list) => `${list === 'users' ? 'user-groups' : 'users'}.${storePart(['createdAt', 'asc', time, 'x'])}`],
+      ['no prefix', () => storePart(['createdAt', 'asc', time, 'x'])],
+    ];
+
+    it.each(crafted)('refuses %s on every list with 400 invalid_cursor', async (_, cursorFor) => {
+      for (const [list, path] of lists()) {
+        const cursor = encodeURIComponent(cursorFor(list));
+        const response = await expectRefused(() => app.admin().get(`${path}?limit=1&cursor=${cursor}`));
+        expect({ list, code: response.body.code, errors: response.body.errors }).toEqual({
+          list,
+          code: 'invalid_cursor',
+          errors: [{ field: 'cursor', message: expect.stringContaining('nextCursor') }],
+        });
+      }
+    });
+
+    it('still follows the nextCursor every list gives', async () => {
+      for (const [list, path] of lists()) {
+        const first = await app.admin().get(`${path}?limit=1`).expect(200);
+        expect(first.body.nextCursor).toMatch(new RegExp(`^${list}\\.`));
+        const next = await app.admin().get(`${path}?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`).expect(200);
+        expect(next.body.items[0]).not.toEqual(first.body.items[0]);
+      }
+    });
+
+    it.each(['abc', '-1', '1e3', '0x10', ' 5', '5.0', 'app-connectors.eyJ9'])('refuses the history cursor %j with 400 invalid_cursor', async (cursor) => {
+      const response = await expectRefused(() => app.admin().get(`${world.base}/history?cursor=${encodeURIComponent(cursor)}`));
+      expect(response.body).toMatchObject({ code: 'invalid_cursor', errors: [{ field: 'cursor' }] });
+    });
+
+    it('refuses a cursor on the token list, which has no pages', async () => {
+      const response = await expectRefused(() => app.admin().get(`${world.base}/tokens?cursor=${storePart(['createdAt', 'asc', { a: 1 }, 'x'])}`));
+      expect(response.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+    });
+  });
+});
