@@ -93,4 +93,41 @@ describe('input validation', () => {
       expect(response.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
     });
   });
+
+  describe('B: numbers in query strings are decimal digits', () => {
+    let world: Awaited<ReturnType<typeof connectorSetup>>;
+    beforeAll(async () => {
+      world = await connectorSetup(app.admin());
+    });
+
+    const notDecimal = ['0x10', '1e1', ' 16', '16 ', '16.0', '+16', '0b10', ''];
+
+    it.each(notDecimal)('refuses limit=%j on every paged list with a field error', async (limit) => {
+      const paths = [
+        '/api/v1/environments',
+        `/api/v1/environments/${world.environmentId}/app-connectors`,
+        `/api/v1/environments/${world.environmentId}/users`,
+        `/api/v1/environments/${world.environmentId}/user-groups`,
+        `${world.base}/history`,
+      ];
+      for (const path of paths) {
+        const response = await expectRefused(() => app.admin().get(`${path}?limit=${encodeURIComponent(limit)}`));
+        expect({ path, errors: response.body.errors }).toEqual({ path, errors: [{ field: 'limit', message: expect.any(String) }] });
+      }
+    });
+
+    it.each(notDecimal)('refuses version=%j on the connector and its as-of view', async (version) => {
+      for (const path of [world.base, `${world.base}/as-of`]) {
+        const response = await expectRefused(() => app.admin().get(`${path}?version=${encodeURIComponent(version)}`));
+        expect({ path, errors: response.body.errors }).toEqual({ path, errors: [{ field: 'version', message: expect.any(String) }] });
+      }
+    });
+
+    it('reads decimal digits as before', async () => {
+      const page = await app.admin().get(`/api/v1/environments/${world.environmentId}/users?limit=016`).expect(200);
+      expect(page.body.items).toHaveLength(1);
+      expect((await app.admin().get(`${world.base}?version=1`).expect(200)).body.version).toBe(1);
+      expect((await app.admin().get(`${world.base}/history?limit=1&cursor=0`).expect(200)).body.items).toHaveLength(1);
+    });
+  });
 });

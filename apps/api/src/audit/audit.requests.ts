@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { invalidCursor } from '../queries/page-cursor.js';
+import { wholeNumberParam } from '../queries/query-params.js';
 import type { AsOf } from './connector-history.js';
 
 /** An instant with its offset, e.g. 2025-03-01T12:00:00Z or 2025-03-01T13:00:00.250+01:00. */
 export const AsOfTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date and time with Z or an offset');
 
 export const HistoryQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100).describe('events per page, 1 to 500 (default 100)'),
+  limit: wholeNumberParam.pipe(z.number().min(1).max(500)).default(100).describe('events per page, 1 to 500 (default 100)'),
   cursor: z.string().max(20).optional().describe('nextCursor of the previous page; absent for the first page'),
 });
 
@@ -20,7 +21,7 @@ export function historyStart(cursor: string | undefined): number {
 export const AsOfQuery = z
   .strictObject({
     at: AsOfTime.optional(),
-    version: z.coerce.number().int().min(1).optional().describe('a version (event count) the connector had'),
+    version: wholeNumberParam.pipe(z.number().min(1)).optional().describe('a version (event count) the connector had'),
   })
   .refine((query) => (query.at === undefined) !== (query.version === undefined), {
     message: 'give exactly one of at and version',

@@ -18,6 +18,12 @@ describe('queryParams', () => {
     ['limit', { limit: '0' }],
     ['limit', { limit: '201' }],
     ['limit', { limit: '2.5' }],
+    ['limit', { limit: '0x10' }],
+    ['limit', { limit: '1e1' }],
+    ['limit', { limit: ' 16' }],
+    ['limit', { limit: '16.0' }],
+    ['limit', { limit: '+16' }],
+    ['minPosition', { minPosition: '0x10' }],
     ['limit', { limit: 'many' }],
     ['blocked', { blocked: 'yes' }],
     ['q', { q: '   ' }],
@@ -26,6 +32,10 @@ describe('queryParams', () => {
     ['colour', { colour: 'red' }],
   ])('refuses a bad %s', (field, input) => {
     expect(fieldsOf(schema.safeParse(input))).toEqual([field]);
+  });
+
+  it('reads decimal digits, leading zeros included', () => {
+    expect(schema.parse({ limit: '016' })).toEqual({ limit: 16 });
   });
 
   it('passes on the parameters another layer handles, and only those', () => {

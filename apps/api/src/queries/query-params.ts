@@ -3,14 +3,18 @@ import { ValidationFailedError } from '../http/problem.js';
 
 export const MAX_PAGE_SIZE = 200;
 
-/** Global event position, as command answers give it (`position`). */
-const positionParam = z.string().regex(/^\d{1,15}$/, 'a position is a whole number such as 42').transform(Number);
+/**
+ * A whole number in a query string: decimal digits only. `z.coerce.number()` would also read
+ * `0x10`, `1e1`, ` 16` and `16.0` as 16, numbers that no client of this API writes.
+ */
+export const wholeNumberParam = z.string().regex(/^\d{1,15}$/, 'must be a whole number in decimal digits, such as 42').transform(Number);
 
-export const minPositionParam = positionParam.describe(
+/** A global event position, as command answers give it (`position`). */
+export const minPositionParam = wholeNumberParam.describe(
   'read-your-writes: wait until the read models include this position (a command answer\'s `position`); also header X-Min-Position',
 );
 
-export const limitParam = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE}`);
+export const limitParam = wholeNumberParam.pipe(z.number().min(1).max(MAX_PAGE_SIZE)).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE}`);
 export const cursorParam = z.string().max(1000).describe('`nextCursor` of the previous page');
 export const booleanParam = z.enum(['true', 'false']).transform((value) => value === 'true');
 export const searchParam = z.string().trim().min(1).max(100);
@@ -45,7 +49,7 @@ export function minPositionOf(query: unknown, header: string | string[] | undefi
 
 function parsePosition(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const parsed = positionParam.safeParse(value);
+  const parsed = wholeNumberParam.safeParse(value);
   if (!parsed.success) throw new ValidationFailedError([{ field, message: 'must be one whole number such as 42' }]);
   return parsed.data;
 }
