@@ -73,7 +73,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       profitBodyLimitBytes: config.profitBodyLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
-      idempotency: new IdempotencyStore(apiDatabase, { ttlMs: config.idempotencyTtlMs }),
+      idempotency: IdempotencyStore.open(apiDatabase, { ttlMs: config.idempotencyTtlMs, secretFile: join(config.dataDir, 'idempotency.secret') }),
     }),
     adapter,
     // Nest's own JSON parser would refuse empty bodies; acceptEmptyJsonBodies installs ours.

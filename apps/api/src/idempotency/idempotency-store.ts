@@ -1,10 +1,10 @@
 import type { ApiDatabase } from '../storage/api-database.js';
+import { IdempotencyKeyring, type IdempotencyRecordKeys, type StoredAnswer } from './idempotency-record-keys.js';
+import { loadOrCreateIdempotencySecret } from './idempotency-secret.js';
 
-export interface StoredAnswer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: unknown;
-}
+export type { StoredAnswer } from './idempotency-record-keys.js';
+/** The keys of one (actor, Idempotency-Key) record, from `recordFor`; the store keeps neither the key nor the actor. */
+export type IdempotencyRecord = IdempotencyRecordKeys;
 
 export type Reservation =
   | { readonly kind: 'reserved' }
@@ -14,59 +14,80 @@ export type Reservation =
 
 /** A reservation older than this is taken to belong to a request that died; it may be retaken. */
 const IN_FLIGHT_EXPIRY_MS = 60_000;
+/** Expired rows are deleted on a reserve, at most this often: one indexed DELETE, no timer. */
+const PURGE_INTERVAL_MS = 60_000;
+
+interface Row {
+  readonly fingerprint: Buffer;
+  readonly answer: Buffer | null;
+  readonly stored_at: number;
+}
 
 /**
  * Idempotency-Key records in the API database. Reserve before running the command, complete with
- * its answer after; a failed command releases the key, since it appended nothing.
+ * its answer after; a failed command releases the key, since it appended nothing. A row holds only
+ * keyed hashes and the answer encrypted under the Idempotency-Key (see IdempotencyRecordKeys), and
+ * is kept `ttlMs` after it was stored; then the key is free again.
  */
 export class IdempotencyStore {
   private readonly select;
-  private readonly insert;
-  private readonly retake;
+  private readonly reserve_;
   private readonly complete_;
   private readonly release_;
+  private readonly purge;
+  private lastPurgeMs = Number.NEGATIVE_INFINITY;
 
-  constructor(
-    private readonly database: ApiDatabase,
-    private readonly options: { readonly ttlMs: number },
-  ) {
-    const db = database.db;
-    this.select = db.prepare('SELECT fingerprint, state, status, headers, body, updated_at FROM idempotency WHERE scope = ?');
-    this.insert = db.prepare(
-      "INSERT INTO idempotency (scope, fingerprint, state, updated_at) VALUES (?, ?, 'in_flight', ?)",
-    );
-    this.retake = db.prepare("UPDATE idempotency SET fingerprint = ?, updated_at = ? WHERE scope = ? AND state = 'in_flight'");
-    this.complete_ = db.prepare(
-      "UPDATE idempotency SET state = 'done', status = ?, headers = ?, body = ?, updated_at = ? WHERE scope = ?",
-    );
-    this.release_ = db.prepare("DELETE FROM idempotency WHERE scope = ? AND state = 'in_flight'");
+  static open(database: ApiDatabase, options: { readonly ttlMs: number; readonly secretFile: string }): IdempotencyStore {
+    return new IdempotencyStore(database, new IdempotencyKeyring(loadOrCreateIdempotencySecret(options.secretFile)), options.ttlMs);
   }
 
-  reserve(scope: string, fingerprint: string, nowMs: number): Reservation {
+  private constructor(
+    private readonly database: ApiDatabase,
+    private readonly keyring: IdempotencyKeyring,
+    private readonly ttlMs: number,
+  ) {
+    const db = database.db;
+    this.select = db.prepare('SELECT fingerprint, answer, stored_at FROM idempotency_records WHERE lookup = ?');
+    this.reserve_ = db.prepare(
+      'INSERT INTO idempotency_records (lookup, fingerprint, answer, stored_at) VALUES (?, ?, NULL, ?) ' +
+        'ON CONFLICT (lookup) DO UPDATE SET fingerprint = excluded.fingerprint, answer = NULL, stored_at = excluded.stored_at',
+    );
+    this.complete_ = db.prepare('UPDATE idempotency_records SET answer = ?, stored_at = ? WHERE lookup = ?');
+    this.release_ = db.prepare('DELETE FROM idempotency_records WHERE lookup = ? AND answer IS NULL');
+    this.purge = db.prepare('DELETE FROM idempotency_records WHERE stored_at <= ?');
+  }
+
+  recordFor(actor: string, idempotencyKey: string): IdempotencyRecord {
+    return this.keyring.keysOf(actor, idempotencyKey);
+  }
+
+  reserve(record: IdempotencyRecord, requestFingerprint: string, nowMs: number): Reservation {
     return this.database.db.transaction((): Reservation => {
-      const row = this.select.get(scope) as
-        | { fingerprint: string; state: string; status: number; headers: string; body: string; updated_at: number }
-        | undefined;
-      if (!row) {
-        this.insert.run(scope, fingerprint, nowMs);
-        return { kind: 'reserved' };
+      this.purgeExpired(nowMs);
+      const row = this.select.get(record.lookup) as Row | undefined;
+      const free = !row || nowMs - row.stored_at >= this.ttlMs;
+      if (!free) {
+        if (!record.matches(row.fingerprint, requestFingerprint)) return { kind: 'mismatch' };
+        if (row.answer) return { kind: 'replay', answer: record.open(row.answer) };
+        if (nowMs - row.stored_at < IN_FLIGHT_EXPIRY_MS) return { kind: 'in_flight' };
       }
-      if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
-      if (row.state === 'done') {
-        return { kind: 'replay', answer: { status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) } };
-      }
-      if (nowMs - row.updated_at < IN_FLIGHT_EXPIRY_MS) return { kind: 'in_flight' };
-      this.retake.run(fingerprint, nowMs, scope);
+      this.reserve_.run(record.lookup, record.fingerprintOf(requestFingerprint), nowMs);
       return { kind: 'reserved' };
     }).immediate();
   }
 
-  complete(scope: string, answer: StoredAnswer, nowMs: number): void {
-    this.complete_.run(answer.status, JSON.stringify(answer.headers), JSON.stringify(answer.body ?? null), nowMs, scope);
+  complete(record: IdempotencyRecord, answer: StoredAnswer, nowMs: number): void {
+    this.complete_.run(record.seal(answer), nowMs, record.lookup);
   }
 
-  release(scope: string): void {
-    this.release_.run(scope);
+  release(record: IdempotencyRecord): void {
+    this.release_.run(record.lookup);
+  }
+
+  private purgeExpired(nowMs: number): void {
+    if (nowMs - this.lastPurgeMs < PURGE_INTERVAL_MS) return;
+    this.lastPurgeMs = nowMs;
+    this.purge.run(nowMs - this.ttlMs);
   }
 }
 

@@ -26,9 +26,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!key || !/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }
-    const scope = `${request.actor}\n${key}`;
+    const record = this.store.recordFor(request.actor ?? '', key);
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
-    const reservation = this.store.reserve(scope, fingerprint, Date.now());
+    const reservation = this.store.reserve(record, fingerprint, Date.now());
     switch (reservation.kind) {
       case 'mismatch':
         throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
@@ -42,10 +42,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           tap((body) => {
             const status = statusOf(context);
-            this.store.complete(scope, { status, headers: headersOf(reply), body }, Date.now());
+            this.store.complete(record, { status, headers: headersOf(reply), body }, Date.now());
           }),
           catchError((error: unknown) => {
-            this.store.release(scope);
+            this.store.release(record);
             return throwError(() => error);
           }),
         );

@@ -15,25 +15,39 @@ export class ApiDatabase {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted rows (expired or released idempotency records, the plaintext table below) are
+    // overwritten with zeros rather than left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS admin_keys (
         name TEXT PRIMARY KEY,
         sha256 TEXT NOT NULL,
         created_at TEXT NOT NULL
       );
-      CREATE TABLE IF NOT EXISTS idempotency (
-        scope TEXT PRIMARY KEY,
-        fingerprint TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
-        status INTEGER,
-        headers TEXT,
-        body TEXT,
-        updated_at INTEGER NOT NULL
+      CREATE TABLE IF NOT EXISTS idempotency_records (
+        lookup BLOB PRIMARY KEY,
+        fingerprint BLOB NOT NULL,
+        answer BLOB,
+        stored_at INTEGER NOT NULL
       );
+      CREATE INDEX IF NOT EXISTS idempotency_records_by_stored_at ON idempotency_records (stored_at);
     `);
+    this.dropPlaintextIdempotencyTable();
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * The former `idempotency` table held Idempotency-Keys and answers (tokens, environment keys) in
+   * plaintext; its rows cannot be encrypted without their keys, so they go. The checkpoint copies
+   * the zeroed pages into the file and empties the WAL, which still held the old pages.
+   */
+  private dropPlaintextIdempotencyTable(): void {
+    const plaintext = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'idempotency'").get();
+    if (!plaintext) return;
+    this.db.exec('DROP TABLE idempotency');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }
