@@ -130,4 +130,78 @@ describe('input validation', () => {
       expect((await app.admin().get(`${world.base}/history?limit=1&cursor=0`).expect(200)).body.items).toHaveLength(1);
     });
   });
+
+  describe('C: control and invisible characters in free text', () => {
+    let world: Awaited<ReturnType<typeof connectorSetup>>;
+    beforeAll(async () => {
+      world = await connectorSetup(app.admin());
+    });
+
+    const env = () => `/api/v1/environments/${world.environmentId}`;
+    let local = 0;
+    const freshUserId = () => `${world.environmentId}.u${++local}`;
+
+    /** Each free-text field of the admin API, with a request that carries `text` in it. */
+    const fields: [string, string, (text: string) => { method: 'post' | 'put'; path: string; body: object }][] = [
+      ['environment name', 'name', (text) => ({ method: 'post', path: '/api/v1/environments', body: { environmentId: '77777', name: text } })],
+      ['user name', 'name', (text) => ({ method: 'post', path: `${env()}/users`, body: { userId: freshUserId(), email: 'a@example.com', name: text } })],
+      ['user e-mail', 'email', (text) => ({ method: 'post', path: `${env()}/users`, body: { userId: freshUserId(), email: `${text}@example.com`, name: 'A' } })],
+      ['user group name', 'name', (text) => ({ method: 'post', path: `${env()}/user-groups`, body: { name: text } })],
+      ['connector description', 'description', (text) => ({ method: 'post', path: `${env()}/app-connectors`, body: { description: text, userGroupId: world.groupId } })],
+      ['quick-path description', 'description', (text) => ({ method: 'post', path: `${env()}/app-connectors`, body: { description: text, createUserGroup: true } })],
+      ['quick-path token description', 'tokenDescription', (text) => ({
+        method: 'post', path: `${env()}/app-connectors`, body: { description: 'Quick', createUserGroup: true, autoGenerateToken: true, tokenDescription: text },
+      })],
+      ['changed description', 'description', (text) => ({ method: 'put', path: `${world.base}/description`, body: { description: text } })],
+      ['token description', 'description', (text) => ({ method: 'post', path: `${world.base}/tokens`, body: { userId: world.userId, description: text } })],
+    ];
+
+    const forbidden: [string, string, string][] = [
+      ['NUL', '\u0000', 'control characters'],
+      ['tab', '\t', 'control characters'],
+      ['line feed', '\n', 'control characters'],
+      ['carriage return', '\r', 'control characters'],
+      ['DEL', '\u007f', 'control characters'],
+      ['C1 next line', '\u0085', 'control characters'],
+      ['C1 CSI', '\u009b', 'control characters'],
+      ['Arabic letter mark', '\u061c', 'invisible formatting characters'],
+      ['left-to-right mark', '\u200e', 'invisible formatting characters'],
+      ['right-to-left mark', '\u200f', 'invisible formatting characters'],
+      ['left-to-right embedding', '\u202a', 'invisible formatting characters'],
+      ['right-to-left override', '\u202e', 'invisible formatting characters'],
+      ['left-to-right isolate', '\u2066', 'invisible formatting characters'],
+      ['pop directional isolate', '\u2069', 'invisible formatting characters'],
+      ['zero-width space', '\u200b', 'invisible formatting characters'],
+      ['word joiner', '\u2060', 'invisible formatting characters'],
+      ['zero-width no-break space (BOM)', '\ufeff', 'invisible formatting characters'],
+      ['line separator', '\u2028', 'line or paragraph separators'],
+      ['paragraph separator', '\u2029', 'line or paragraph separators'],
+    ];
+
+    const hex = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+    describe.each(fields)('the %s', (_, field, requestWith) => {
+      it.each(forbidden)('refuses a %s with 400 naming the field, the character and its position', async (__, character, kind) => {
+        // In the middle and at the end: trimming must not hide a line break from the check.
+        for (const [text, position] of [[`Web${character}shop`, 4], [`Webshop${character}`, 8]] as const) {
+          const { method, path, body } = requestWith(text);
+          const response = await expectRefused(() => app.admin()[method](path).send(body));
+          expect(response.body.errors).toContainEqual({ field, message: `must not contain ${kind} (${hex(character)} at position ${position})` });
+        }
+      });
+    });
+
+    it('accepts letters of any script, emoji with joiners and Persian with a zero-width non-joiner', async () => {
+      for (const name of ['Müller & Zoon — Ōsaka', '👩‍💻 team', 'می‌خواهم', 'שלום עולם']) {
+        const response = await app.admin().post(`${env()}/user-groups`).send({ name }).expect(201);
+        expect(response.body.name).toBe(name);
+      }
+    });
+
+    it('documents the rule in OpenAPI', async () => {
+      const { body } = await app.anonymous().get('/docs-json').expect(200);
+      const text = JSON.stringify(body.paths[`/api/v1/environments/{environmentId}/user-groups`].post);
+      expect(text).toContain('no control characters');
+    });
+  });
 });

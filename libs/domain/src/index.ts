@@ -1,6 +1,7 @@
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export { ENVIRONMENT_ID_PATTERN, LOCAL_ID_PATTERN } from './shared/validation.js';
+export { forbiddenCharacterReason } from './shared/free-text.js';
 
 export * from './environment/environment.commands.js';
 export * from './environment/environment.events.js';

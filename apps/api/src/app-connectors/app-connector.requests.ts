@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { freeText } from '../http/free-text.js';
+
+const connectorDescription = freeText('shown to users, also in the subject of one-time-password e-mails');
 
 export const CreateAppConnectorRequest = z.union([
   z.strictObject({
-    description: z.string().describe('shown to users, also in the subject of one-time-password e-mails'),
+    description: connectorDescription,
     userGroupId: z.string(),
   }),
   z.strictObject({
-    description: z.string(),
+    description: connectorDescription,
     createUserGroup: z.literal(true).describe('create a user group named after the connector, with a system user in it'),
     autoGenerateToken: z.boolean().optional().describe("also generate the system user's token, shown once"),
-    tokenDescription: z.string().optional().describe('device description of that token'),
+    tokenDescription: freeText('device description of that token').optional(),
   }),
 ]);
 
-export const ChangeDescriptionRequest = z.strictObject({ description: z.string() });
+export const ChangeDescriptionRequest = z.strictObject({ description: connectorDescription });
 export const AssignUserGroupRequest = z.strictObject({ userGroupId: z.string() });
 export const GrantRequest = z.strictObject({ names: z.array(z.string()).min(1).max(100) });
 
@@ -25,5 +28,5 @@ export const AddIpRestrictionRequest = z.strictObject({
 
 export const GenerateTokenRequest = z.strictObject({
   userId: z.string(),
-  description: z.string().describe('the device the token is for'),
+  description: freeText('the device the token is for'),
 });

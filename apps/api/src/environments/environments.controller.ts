@@ -6,11 +6,12 @@ import type { CommandContext } from '#application';
 import { AdminCommands } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
+import { freeText } from '../http/free-text.js';
 import { RegisterEnvironmentCommand } from './register-environment.handler.js';
 
 const RegisterEnvironmentRequest = z.strictObject({
   environmentId: z.string().describe('e.g. 12345'),
-  name: z.string(),
+  name: freeText('the customer the environment belongs to'),
 });
 
 @AdminCommands('environments', 'environments')

@@ -6,9 +6,10 @@ import type { CommandContext } from '#application';
 import { AdminCommands, environmentIdParam, resourceIdParam, userIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
+import { freeText } from '../http/free-text.js';
 import { UserGroupCommand } from './user-group.handler.js';
 
-const CreateUserGroupRequest = z.strictObject({ name: z.string() });
+const CreateUserGroupRequest = z.strictObject({ name: freeText('the name shown for the group') });
 const AddMemberRequest = z.strictObject({ userId: z.string() });
 
 @AdminCommands('user groups', 'environments/:environmentId/user-groups')

@@ -6,12 +6,13 @@ import type { CommandContext } from '#application';
 import { AdminCommands, environmentIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
+import { freeText } from '../http/free-text.js';
 import { RegisterUserCommand } from './register-user.handler.js';
 
 const RegisterUserRequest = z.strictObject({
   userId: z.string().describe('{environmentId}.{name}, e.g. 12345.jdoe'),
-  email: z.string().nullable().optional().describe('required for persons (one-time passwords are e-mailed)'),
-  name: z.string(),
+  email: freeText('required for persons (one-time passwords are e-mailed)').nullable().optional(),
+  name: freeText('the name shown for the user'),
   kind: z.enum(['person', 'system']).default('person'),
 });
 

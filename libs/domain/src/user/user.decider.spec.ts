@@ -58,6 +58,17 @@ describe('user decider', () => {
     },
   );
 
+  it.each(['jdoe@example.com\u0000', 'jdoe@exa\u202emple.com', '\u200bjdoe@example.com', 'jdoe@example.com\r\nBcc: x@example.com'])(
+    'refuses the e-mail address %j with control or invisible characters',
+    (email) => {
+      given([]).when(register({ email })).thenThrows('invalid', 'email_invalid', 'email');
+    },
+  );
+
+  it('refuses a name with a control character', () => {
+    given([]).when(register({ name: 'J. Doe\u0000' })).thenThrows('invalid', 'name_invalid', 'name');
+  });
+
   it.each(['jdoe', '12345', '12345.', '54321.jdoe', '12345.j doe', '12345.j/doe', `12345.${'a'.repeat(65)}`])(
     'refuses the user id "%s" in environment 12345',
     (userId) => {

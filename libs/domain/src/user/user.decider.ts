@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
-import { requireEnvironmentId, requireText } from '../shared/validation.js';
+import { requireEnvironmentId, requireFreeText, requireText } from '../shared/validation.js';
 import type { RegisterUser, UserCommand } from './user.commands.js';
 import type { UserEvent, UserRegistered } from './user.events.js';
 import { isUserIdOfEnvironment } from './user-id.js';
@@ -48,7 +48,7 @@ function validate(data: RegisterUser['data']): UserRegistered['data'] {
 }
 
 function validEmail(value: string | null, required: boolean): string | null {
-  const email = value?.trim() ?? '';
+  const email = value === null ? '' : requireFreeText(value, 'email').trim();
   if (email === '') {
     if (required) throw invalid('email_required', 'a person needs an e-mail address', 'email');
     return null;
