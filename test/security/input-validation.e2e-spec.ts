@@ -1,3 +1,4 @@
+import { ACCESS_INDEX, type AccessIndex } from '#guard';
 import { connectorSetup, createGroup, registerEnvironment, registerUser } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -202,6 +203,52 @@ describe('input validation', () => {
       const { body } = await app.anonymous().get('/docs-json').expect(200);
       const text = JSON.stringify(body.paths[`/api/v1/environments/{environmentId}/user-groups`].post);
       expect(text).toContain('no control characters');
+    });
+  });
+
+  describe('D: IPv4-compatible IPv6 addresses', () => {
+    it.each(['::1.2.3.4', '::10.0.0.1', '::10.0.0.0/104', '0:0:0:0:0:0:1.2.3.4', '::102:304'])(
+      'refuses the IP restriction %s with 400, telling what to write instead',
+      async (address) => {
+        const { base } = await connectorSetup(app.admin());
+        const response = await expectRefused(() => app.admin().post(`${base}/ip-restrictions`).send({ access: 'allow', address }));
+        expect(response.body).toMatchObject({ code: 'ip_address_ipv4_compatible', errors: [{ field: 'address' }] });
+        expect(response.body.detail).toMatch(/deprecated/);
+        expect(response.body.detail).toContain('::ffff:');
+      },
+    );
+
+    it.each([
+      ['::ffff:1.2.3.4', '1.2.3.4/32'],
+      ['::ffff:10.0.0.0/104', '10.0.0.0/8'],
+      ['::1', '::1/128'],
+      ['::', '::/128'],
+      ['64:ff9b::1.2.3.4', '64:ff9b::102:304/128'],
+    ])('accepts %s as %s', async (address, cidr) => {
+      const { base } = await connectorSetup(app.admin());
+      const response = await app.admin().post(`${base}/ip-restrictions`).send({ access: 'deny', address }).expect(201);
+      expect(response.body).toMatchObject({ access: 'deny', cidr });
+    });
+
+    it('treats a client at ::1.2.3.4 as that IPv6 address, not as 1.2.3.4 (POST /api/v1/verify)', async () => {
+      const admin = app.admin();
+      const { base, environmentId, userId } = await connectorSetup(admin);
+      await admin.post(`${base}/get-connectors`).send({ names: ['Profit_Article'] }).expect(200);
+      await admin.post(`${base}/ip-restrictions`).send({ access: 'allow', address: '1.2.3.4' }).expect(201);
+      await admin.post(`${base}/unblock`).expect(200);
+      const token = (await admin.post(`${base}/tokens`).send({ userId, description: 'laptop' }).expect(201)).body.token as string;
+      const index = app.app.get<AccessIndex>(ACCESS_INDEX);
+      expect(await index.waitForPosition(await app.headPosition(), 5000)).toBe(true);
+
+      const verify = async (clientIp: string) => {
+        const body = { environmentId, token, clientIp, connector: { kind: 'get', name: 'Profit_Article' } };
+        return (await admin.post('/api/v1/verify').send(body).expect(200)).body;
+      };
+      expect(await verify('1.2.3.4')).toMatchObject({ valid: true });
+      expect(await verify('::ffff:1.2.3.4')).toMatchObject({ valid: true });
+      for (const clientIp of ['::1.2.3.4', '0:0:0:0:0:0:1.2.3.4', '::102:304']) {
+        expect({ clientIp, answer: await verify(clientIp) }).toEqual({ clientIp, answer: expect.objectContaining({ valid: false, code: 'ip_restricted' }) });
+      }
     });
   });
 });

@@ -22,7 +22,12 @@ export const GrantRequest = z.strictObject({ names: z.array(z.string()).min(1).m
 
 export const AddIpRestrictionRequest = z.strictObject({
   access: z.enum(['allow', 'deny']),
-  address: z.string().max(100).describe('IPv4 or IPv6 address, or CIDR range such as 10.0.0.0/8 or 2001:db8::/32'),
+  address: z
+    .string()
+    .max(100)
+    .describe(
+      'IPv4 or IPv6 address, or CIDR range such as 10.0.0.0/8 or 2001:db8::/32; ::ffff:1.2.3.4 means 1.2.3.4, the deprecated IPv4-compatible ::1.2.3.4 is refused',
+    ),
   subnetMask: z.string().max(15).optional().describe('with an IPv4 address: a mask such as 255.255.255.0'),
 });
 

@@ -7,8 +7,9 @@ const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|
 
 /**
  * Normalises the address a request came from (a socket's remote address), for matching against
- * IP restrictions: IPv4-mapped IPv6 becomes IPv4, IPv6 is lowercased and compressed, and an IPv6
- * zone id is dropped (it names a local interface, not part of the address). Never throws.
+ * IP restrictions: IPv4-mapped IPv6 becomes IPv4 (an IPv4-compatible `::1.2.3.4` stays the IPv6
+ * address it is), IPv6 is lowercased and compressed, and an IPv6 zone id is dropped (it names a
+ * local interface, not part of the address). Never throws.
  */
 export function parseClientAddress(text: string | null | undefined): ClientAddress | null {
   const trimmed = text?.trim() ?? '';

@@ -80,6 +80,30 @@ describe('parseIpRange', () => {
     });
   });
 
+  describe('IPv4-compatible IPv6 (deprecated, RFC 4291)', () => {
+    it.each(['::1.2.3.4', '::10.0.0.1', '::10.0.0.0/104', '0:0:0:0:0:0:1.2.3.4', '::102:304', '::a00:1/128'])(
+      'refuses %s, saying how to write the IPv4 address',
+      (address) => {
+        expect(refusal(address)).toEqual({ kind: 'invalid', code: 'ip_address_ipv4_compatible', field: 'address' });
+      },
+    );
+
+    it('names the IPv4 address and its mapped form in the reason', () => {
+      expect(() => parseIpRange('::1.2.3.4')).toThrow(
+        '"::1.2.3.4" is an IPv4-compatible IPv6 address, deprecated by RFC 4291; for the IPv4 address write 1.2.3.4 (or ::ffff:1.2.3.4)',
+      );
+    });
+
+    it.each([
+      ['::', '::/128'],
+      ['::0.0.0.1', '::1/128'],
+      ['::/96', '::/96'],
+      ['64:ff9b::1.2.3.4', '64:ff9b::102:304/128'],
+    ])('still takes %s, which is no IPv4-compatible address, as the IPv6 range %s', (address, cidr) => {
+      expect(parseIpRange(address)).toEqual({ cidr, family: 'ipv6' });
+    });
+  });
+
   describe('refusals', () => {
     it.each([
       '1.2.3',

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { invalid } from '../shared/domain-error.js';
-import { formatIpAddress, parseIpAddress, unmapIpv4, type IpAddress, type IpFamily } from './ip-address.js';
+import { formatIpAddress, ipv4OfCompatible, parseIpAddress, unmapIpv4, type IpAddress, type IpFamily } from './ip-address.js';
 
 /** A normalised range: `cidr` names the network address (`10.0.0.0/8`, `2001:db8::/32`, `1.2.3.4/32`). */
 export type IpRange = { readonly cidr: string; readonly family: IpFamily };
@@ -22,6 +22,8 @@ export function parseIpRange(address: string, subnetMask?: string | null): IpRan
   }
   const parsed = rest.length === 0 ? parseIpAddress(addressText) : null;
   if (parsed === null) throw invalidAddress(text);
+  const compatible = ipv4OfCompatible(parsed);
+  if (compatible !== null) throw ipv4Compatible(text, compatible.toString());
   const range = unmapRange(parsed, prefixText === undefined ? maxPrefix(parsed) : parsePrefix(prefixText, parsed));
   const prefix = maskText === undefined ? range.prefix : prefixOfMask(maskText, range.ip);
   return { cidr: `${formatIpAddress(networkAddress(range.ip, prefix))}/${prefix}`, family: range.ip.kind() };
@@ -73,6 +75,15 @@ function networkAddress(ip: IpAddress, prefix: number): IpAddress {
   });
   return ipaddr.fromByteArray(bytes);
 }
+
+// Refused rather than guessed: an administrator who wrote it may mean the IPv4 client, but a client
+// address of this form is the IPv6 address it is, so the line would never match what they meant.
+const ipv4Compatible = (text: string, ipv4: string) =>
+  invalid(
+    'ip_address_ipv4_compatible',
+    `"${text}" is an IPv4-compatible IPv6 address, deprecated by RFC 4291; for the IPv4 address write ${ipv4} (or ::ffff:${ipv4})`,
+    'address',
+  );
 
 const invalidAddress = (text: string) =>
   invalid('ip_address_invalid', `"${text}" is not a valid IPv4 or IPv6 address or CIDR range`, 'address');

@@ -39,6 +39,15 @@ describe('IpRules', () => {
     expect(permits(new IpRules([rule('allow', '::/0')]), '192.0.2.1')).toBe(false);
   });
 
+  it.each(['::203.0.113.7', '0:0:0:0:0:0:203.0.113.7', '::cb00:7107'])(
+    'matches the IPv4-compatible client %s against IPv6 lines only, never as the IPv4 address',
+    (address) => {
+      expect(permits(new IpRules([rule('allow', '203.0.113.7/32')]), address)).toBe(false);
+      expect(permits(new IpRules([rule('deny', '203.0.113.7/32')]), address)).toBe(true);
+      expect(permits(new IpRules([rule('allow', '::/96')]), address)).toBe(true);
+    },
+  );
+
   it('lets deny win where both kinds exist', () => {
     const rules = new IpRules([rule('allow', '10.0.0.0/8'), rule('deny', '10.1.0.0/16')]);
     expect([permits(rules, '10.2.0.1'), permits(rules, '10.1.0.1'), permits(rules, '11.0.0.1')]).toEqual([true, false, false]);

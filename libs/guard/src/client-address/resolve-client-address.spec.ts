@@ -21,6 +21,7 @@ describe('resolveClientAddress', () => {
     ['the farthest hop when all are trusted', '10.3.3.3, 10.1.1.1', '10.3.3.3'],
     ['the peer when the header is empty', '', '10.0.0.1'],
     ['IPv4-mapped hops as IPv4', '::ffff:203.0.113.7', '203.0.113.7'],
+    ['IPv4-compatible hops as the IPv6 addresses they are', '::203.0.113.7', '::cb00:7107'],
     ['IPv6 hops, compressed', '2001:DB8:0:0::7', '2001:db8::7'],
     ['IPv6 hops behind trusted IPv6 proxies', '2001:db8::7, 2001:db8:ffff::1', '2001:db8::7'],
     ['hops with ports', '[2001:db8::7]:443, 203.0.113.7:5123', '203.0.113.7'],
@@ -47,5 +48,10 @@ describe('resolveClientAddress', () => {
 
   it('refuses an invalid trusted proxy line at startup', () => {
     expect(() => new TrustedProxies(['10.0.0.0/33'])).toThrow(/prefix/);
+    expect(() => new TrustedProxies(['::10.0.0.1'])).toThrow(/IPv4-compatible/);
+  });
+
+  it('does not take an IPv4-compatible peer for the IPv4 proxy', () => {
+    expect(resolve('::10.0.0.1', '203.0.113.7')).toBe('::a00:1');
   });
 });
