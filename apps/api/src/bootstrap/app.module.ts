@@ -44,7 +44,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
         ProfitModule.forRoot({ upstreams: deps.upstreams, bodyLimitBytes: deps.profitBodyLimitBytes }),
-        VerifyModule.forRoot({ adminKeys: deps.adminKeys }),
+        VerifyModule,
       ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [

@@ -1,15 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
-import { SqliteTokenUsageSink } from '#guard';
+import { SqliteTokenUsageSink, TrustedProxies } from '#guard';
 import { createReadStore, ProjectionRunner, readModelProjections, type ReadStore } from '#read-model';
+import { checkAdminKeyBeforeBody } from '../admin-auth/admin-key.hook.js';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import type { AppConfig } from '../config/app-config.js';
+import { clientErrorHandler } from '../http/client-errors.js';
 import { createLogger } from '../http/create-logger.js';
+import { answerFrameworkError } from '../http/framework-errors.js';
 import { PinoLoggerService } from '../http/pino-logger.service.js';
 import { IdempotencyStore } from '../idempotency/idempotency-store.js';
 import { ApiDatabase } from '../storage/api-database.js';
@@ -57,6 +61,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // Typed for HTTP/2 too; this server is HTTP/1.1 only.
+    frameworkErrors: (error: FastifyError, request: unknown, reply: unknown) => answerFrameworkError(error, request as FastifyRequest, reply as FastifyReply),
+    clientErrorHandler: clientErrorHandler(logger),
     requestTimeout: config.http.requestTimeoutMs,
     // Node looks for requests past their time at this interval: a tenth of the bound, at most 30 s.
     http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.http.headersTimeoutMs / 10)) },
@@ -80,6 +87,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     { logger: new PinoLoggerService(logger), bodyParser: false },
   );
   app.getHttpServer().maxConnections = config.http.maxConnections;
+  checkAdminKeyBeforeBody(app.getHttpAdapter().getInstance(), adminKeys, new TrustedProxies(config.trustedProxies));
   acceptEmptyJsonBodies(app);
   app.enableShutdownHooks();
   setupOpenApi(app);

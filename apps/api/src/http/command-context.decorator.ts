@@ -7,8 +7,8 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The event metadata a command carries: actor from the admin key, correlation id from
- * `X-Correlation-Id` (or this request's id), causation id = this request's id, the client address
- * as Fastify resolved it (forwarding headers believed only from TRUSTED_PROXIES), and If-Match.
+ * `X-Correlation-Id` (or this request's id), causation id = this request's id, the normalised
+ * client address that `checkAdminKeyBeforeBody` resolved, and If-Match.
  */
 export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
   const request = context.switchToHttp().getRequest<AdminRequest>();
@@ -19,7 +19,7 @@ export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionCo
     actor: request.actor ?? 'anonymous',
     correlationId,
     causationId: request.id,
-    sourceIp: request.ip ?? null,
+    sourceIp: request.sourceIp ?? null,
     ...(expectedVersion === undefined ? {} : { expectedVersion }),
   };
 });

@@ -1,20 +1,22 @@
 import { matchProfitCall, PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 
 describe('matchProfitCall', () => {
-  it.each(['MetaInfo', 'metainfo', 'METAINFO', 'metaInfo/'])('reads %s as MetaInfo', (tail) => {
-    expect(matchProfitCall('GET', tail)).toEqual({ endpoint: 'metainfo', connector: { kind: 'metainfo' } });
+  const segments = (tail: string) => (tail === '' ? [] : tail.split('/'));
+
+  it.each(['MetaInfo', 'metainfo', 'METAINFO'])('reads %s as MetaInfo', (tail) => {
+    expect(matchProfitCall('GET', segments(tail))).toEqual({ endpoint: 'metainfo', connector: { kind: 'metainfo' } });
   });
 
   it.each([
     ['GET', 'connectors/Profit_Article', 'get', 'Profit_Article'],
-    ['GET', 'Connectors/Profit_Article/', 'get', 'Profit_Article'],
+    ['GET', 'Connectors/Profit_Article', 'get', 'Profit_Article'],
     ['POST', 'connectors/KnSubject', 'update', 'KnSubject'],
     ['PUT', 'CONNECTORS/KnSubject/KnSubjectAttachment', 'update', 'KnSubject'],
     ['DELETE', 'connectors/KnSubject/KnSubject/@SbId/12', 'update', 'KnSubject'],
     ['GET', 'SubjectConnector', 'special', 'AppConnectorSubject'],
     ['GET', 'subjectconnector/12/abc', 'special', 'AppConnectorSubject'],
   ])('reads %s %s as the %s connector %s', (method, tail, kind, name) => {
-    expect(matchProfitCall(method, tail)).toEqual({ endpoint: 'forward', connector: { kind, name } });
+    expect(matchProfitCall(method, segments(tail))).toEqual({ endpoint: 'forward', connector: { kind, name } });
   });
 
   it.each([
@@ -23,12 +25,11 @@ describe('matchProfitCall', () => {
     ['POST', 'MetaInfo'],
     ['GET', 'MetaInfo/extra'],
     ['GET', 'connectors'],
-    ['GET', 'connectors/'],
     ['PATCH', 'connectors/KnSubject'],
     ['POST', 'SubjectConnector'],
     ['GET', 'metainfox'],
   ])('serves nothing for %s %s', (method, tail) => {
-    expect(matchProfitCall(method, tail)).toBeNull();
+    expect(matchProfitCall(method, segments(tail))).toBeNull();
   });
 
   it('matches the service segment in any case and nothing else', () => {

@@ -10,23 +10,20 @@ export type ProfitCall =
   | { readonly endpoint: 'forward'; readonly connector: ConnectorCall };
 
 const UPDATE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);
-/** The most frequent call, answered without splitting the path (one shared, frozen answer). */
-const METAINFO_TAIL = /^metainfo\/*$/i;
 const METAINFO_CALL: ProfitCall = Object.freeze({ endpoint: 'metainfo', connector: Object.freeze({ kind: 'metainfo' }) });
 
 /**
- * What a path under /ProfitRestServices/ calls, its first segment compared case-insensitively
+ * What the decoded segments after /ProfitRestServices/ call, the first compared case-insensitively
  * (clients write `metainfo`, `MetaInfo`, `Connectors`). Connector names stay as written: grants
  * are exact. `null` for anything this surface does not serve.
  */
-export function matchProfitCall(method: string, tail: string): ProfitCall | null {
-  if (METAINFO_TAIL.test(tail)) return method === 'GET' ? METAINFO_CALL : null;
-  const [first = '', name, ...rest] = tail.replace(/\/+$/, '').split('/');
+export function matchProfitCall(method: string, tail: readonly string[]): ProfitCall | null {
+  const [first = '', name, ...rest] = tail;
   switch (first.toLowerCase()) {
     case 'metainfo':
-      return null; // `MetaInfo/…`: MetaInfo itself is matched above
+      return method === 'GET' && tail.length === 1 ? METAINFO_CALL : null;
     case 'connectors':
-      if (!name) return null;
+      if (name === undefined) return null;
       if (method === 'GET') return { endpoint: 'forward', connector: { kind: 'get', name } };
       return UPDATE_METHODS.has(method) ? { endpoint: 'forward', connector: { kind: 'update', name } } : null;
     case 'subjectconnector':

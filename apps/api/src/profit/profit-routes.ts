@@ -6,9 +6,9 @@ import { BodyLimit, bodyTooLarge, declaresMoreThan } from './body-limit.js';
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
 import { metaInfoJson } from './profit-metainfo.js';
-import { profitPath, profitTarget, type ProfitTarget } from './profit-target.js';
+import { forwardedPath, profitTarget, type ProfitTarget } from './profit-target.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
-import { upstreamHeaders } from './upstream-headers.js';
+import { clientHeaders, upstreamHeaders } from './upstream-headers.js';
 
 export interface ProfitRoutesOptions {
   readonly checker: AccessChecker;
@@ -59,8 +59,9 @@ function forward(options: ProfitRoutesOptions, request: FastifyRequest, reply: F
   if (declaresMoreThan(request.headers['content-length'], options.bodyLimitBytes)) throw bodyTooLarge(options.bodyLimitBytes);
   // Counted only here, on its way to the upstream: a refused call's body is never buffered or forwarded.
   if (request.body instanceof Readable) request.body = BodyLimit.around(request.body, options.bodyLimitBytes);
-  reply.from(`${base}${profitPath(request)}`, {
+  reply.from(`${base}${forwardedPath(target)}`, {
     rewriteRequestHeaders: (_request, headers) => upstreamHeaders(headers, access),
+    rewriteHeaders: clientHeaders,
     // Never repeat a call on our own: an upstream's 503 goes back to the client as it is.
     retryDelay: () => null,
     onError: (errorReply, { error }) => {

@@ -2,25 +2,29 @@ import type { FastifyRequest } from 'fastify';
 import { ProfitError } from '#guard';
 import { matchProfitCall, type ProfitCall } from './profit-call.js';
 import { environmentFromHost, isEnvironmentId } from './profit-environment.js';
+import { formatProfitPath, parseProfitPath } from './profit-path.js';
 
 /** What a Profit call means. */
 export interface ProfitTarget {
   readonly environmentId: string;
   readonly call: ProfitCall;
+  /** The decoded segments from `ProfitRestServices` on: what the call was read from, and what is forwarded. */
+  readonly serviceSegments: readonly string[];
 }
 
-type ProfitParams = { readonly environmentId?: string; readonly '*'?: string };
-
-const ENVIRONMENT_PREFIX = /^\/[^/?]+/;
+type ProfitParams = { readonly environmentId?: string };
 
 /**
- * Reads what a Profit call means. The environment comes from a `/{env}/ProfitRestServices/…` path
- * when the client used one (it names the environment explicitly, so it wins), else from the Host.
- * Throws a 404 `ProfitError` for no environment or an endpoint this surface does not serve.
+ * Reads what a Profit call means, from the path read once by `parseProfitPath` (400 for a path
+ * whose meaning depends on its reader). The environment comes from a `/{env}/ProfitRestServices/…`
+ * path when the client used one (it names the environment explicitly, so it wins), else from the
+ * Host. Throws a 404 `ProfitError` for no environment or an endpoint this surface does not serve.
  */
 export function profitTarget(request: FastifyRequest): ProfitTarget {
-  const params = request.params as ProfitParams;
-  const environmentId = params.environmentId ?? environmentFromHost(request.headers.host);
+  const { segments } = parseProfitPath(request.url.split('?', 1)[0] ?? '');
+  // The router matched this same path: behind an `/{env}` prefix the service segment is the second.
+  const prefixed = (request.params as ProfitParams).environmentId !== undefined;
+  const environmentId = prefixed ? segments[0] : environmentFromHost(request.headers.host);
   if (!isEnvironmentId(environmentId ?? undefined)) {
     throw new ProfitError(
       404,
@@ -28,13 +32,13 @@ export function profitTarget(request: FastifyRequest): ProfitTarget {
       'environment_unknown',
     );
   }
-  const call = matchProfitCall(request.method, params['*'] ?? '');
+  const serviceSegments = prefixed ? segments.slice(1) : segments;
+  const call = serviceSegments[0]?.toLowerCase() === 'profitrestservices' ? matchProfitCall(request.method, serviceSegments.slice(1)) : null;
   if (call === null) throw new ProfitError(404, 'Unknown endpoint', 'endpoint_unknown');
-  return { environmentId: environmentId as string, call };
+  return { environmentId: environmentId as string, call, serviceSegments };
 }
 
-/** `/ProfitRestServices/…` as the client wrote it, without an `/{env}` prefix or the query: what is forwarded. */
-export function profitPath(request: FastifyRequest): string {
-  const path = request.url.split('?', 1)[0] ?? '';
-  return (request.params as ProfitParams).environmentId === undefined ? path : path.replace(ENVIRONMENT_PREFIX, '');
+/** `/ProfitRestServices/…` without an `/{env}` prefix or the query: what is forwarded. */
+export function forwardedPath(target: ProfitTarget): string {
+  return formatProfitPath(target.serviceSegments);
 }

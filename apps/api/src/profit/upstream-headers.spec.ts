@@ -1,9 +1,9 @@
-import { upstreamHeaders } from './upstream-headers.js';
+import { clientHeaders, upstreamHeaders } from './upstream-headers.js';
 
 const access = { appConnectorId: 'c1', userId: '12345.jdoe', environmentId: '12345' };
 
 describe('upstreamHeaders', () => {
-  it('drops the token and forged identity headers, keeps the rest, adds who was let through', () => {
+  it('drops the token, forged identity and hop-by-hop headers, keeps the rest, adds who was let through', () => {
     const headers = upstreamHeaders(
       {
         authorization: 'AfasToken abc',
@@ -13,6 +13,9 @@ describe('upstreamHeaders', () => {
         'x-environment-id': '99999',
         accept: 'application/json',
         'x-request-id': 'r1',
+        expect: '100-continue',
+        te: 'trailers',
+        upgrade: 'websocket',
       },
       access,
     );
@@ -31,6 +34,15 @@ describe('upstreamHeaders', () => {
       'x-app-connector-id': 'c1',
       'x-user-id': '12345.jdoe',
       'x-environment-id': '12345',
+    });
+  });
+});
+
+describe('clientHeaders', () => {
+  it('drops the headers of the hop to the upstream, keeps the answer\'s own', () => {
+    expect(clientHeaders({ connection: 'keep-alive', 'Keep-Alive': 'timeout=5', 'content-type': 'application/json', 'x-upstream': 'yes' })).toEqual({
+      'content-type': 'application/json',
+      'x-upstream': 'yes',
     });
   });
 });

@@ -5,8 +5,14 @@ import type { AccessGranted } from '#guard';
 export const IDENTITY_HEADERS = ['x-app-connector-id', 'x-user-id', 'x-environment-id'] as const;
 
 /**
- * The headers the upstream receives: the client's, minus its credentials and any identity headers
- * it sent, plus who the guard let through.
+ * Never passed on: the client's credentials, forged identities, and what concerns only the hop
+ * from the client (`Expect: 100-continue` was answered here; the upstream call streams the body).
+ */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade'];
+const DROPPED: ReadonlySet<string> = new Set(['authorization', 'expect', ...HOP_BY_HOP, ...IDENTITY_HEADERS]);
+
+/**
+ * The headers the upstream receives: the client's, minus `DROPPED`, plus who the guard let through.
  */
 export function upstreamHeaders(
   headers: IncomingHttpHeaders,
@@ -15,10 +21,20 @@ export function upstreamHeaders(
   const result: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower !== 'authorization' && !(IDENTITY_HEADERS as readonly string[]).includes(lower)) result[lower] = value;
+    if (!DROPPED.has(lower)) result[lower] = value;
   }
   result['x-app-connector-id'] = access.appConnectorId;
   result['x-user-id'] = access.userId;
   result['x-environment-id'] = access.environmentId;
+  return result;
+}
+
+/**
+ * The upstream's answer headers as the client receives them: without those of the hop between this
+ * service and the upstream (its `Connection: keep-alive` would override a client's `Connection: close`).
+ */
+export function clientHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const result: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.includes(name.toLowerCase())) result[name] = value;
   return result;
 }

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decideAccess, type AccessLookup, type TokenUsageTracker } from '#guard';
-import type { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
-import { authenticateAdmin } from '../admin-auth/authenticate-admin.js';
 import { sendProblem } from '../http/problem-details.filter.js';
 import { validationFailed } from '../http/validation.pipe.js';
 import { verifyAnswerText } from './verify.answer.js';
 import { VerifyRequest } from './verify.request.js';
 
 export interface VerifyRoutesOptions {
-  readonly adminKeys: AdminKeyRegistry;
   readonly index: AccessLookup;
   readonly usage: TokenUsageTracker;
 }
@@ -22,18 +19,11 @@ export const VERIFY_PATH = '/api/v1/verify';
  *
  * Other services call it once per call of theirs, so like the Profit surface it is a plain Fastify
  * route (its own scope) rather than a Nest controller; it keeps the admin API's contract: admin key
- * (checked before the body is read), zod-validated body, problem+json errors. Its OpenAPI entry is added by `verifyOpenApi`.
+ * (checked before the body is read, by `checkAdminKeyBeforeBody` for all of /api/v1), zod-validated body, problem+json errors. Its OpenAPI entry is added by `verifyOpenApi`.
  */
 export function verifyRoutes(options: VerifyRoutesOptions) {
   return async (scope: FastifyInstance): Promise<void> => {
     scope.setErrorHandler(sendProblem);
-    // The admin key is checked before the body is read: a caller without it gets its 401 and never
-    // has a body of up to the body limit buffered and parsed for it.
-    // (Fastify hands what a hook throws to the error handler.)
-    scope.addHook('onRequest', (request, _reply, done) => {
-      authenticateAdmin(options.adminKeys, request.headers.authorization);
-      done();
-    });
     // The body only ever goes through a strict zod schema, which refuses `__proto__` and
     // `constructor` keys as unknown; Fastify's scan of the text for them is not needed here.
     const parseJson = scope.getDefaultJsonParser('ignore', 'ignore');
@@ -46,7 +36,7 @@ export function verifyRoutes(options: VerifyRoutesOptions) {
   };
 }
 
-/** After the `onRequest` hook has checked the admin key. */
+/** After `checkAdminKeyBeforeBody` has checked the admin key. */
 function verify(options: VerifyRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
   const parsed = VerifyRequest.safeParse(request.body);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
