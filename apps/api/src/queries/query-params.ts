@@ -14,7 +14,7 @@ export const minPositionParam = wholeNumberParam.describe(
   'read-your-writes: wait until the read models include this position (a command answer\'s `position`); also header X-Min-Position',
 );
 
-export const limitParam = wholeNumberParam.pipe(z.number().min(1).max(MAX_PAGE_SIZE)).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE}`);
+export const limitParam = wholeNumberParam.pipe(z.number().min(1).max(MAX_PAGE_SIZE)).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE} (default 50)`);
 export const cursorParam = z.string().max(1000).describe('`nextCursor` of the previous page');
 export const booleanParam = z.enum(['true', 'false']).transform((value) => value === 'true');
 export const searchParam = z.string().trim().min(1).max(100);
