@@ -21,6 +21,7 @@ const NOT_HTTP = { status: 400, code: 'bad_request', detail: 'the request is not
 export function clientErrorHandler(logger: FastifyBaseLogger) {
   return (error: ClientError, socket: Socket): void => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // Node's own link from a socket to the answer in progress (what its default handler checks too).
     const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
     if (socket.writable && !inFlight?.headersSent) {
       const { status, code, detail } = (error.code !== undefined && ANSWERS[error.code]) || NOT_HTTP;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { ConfigError } from '../config/app-config.js';
 
-export const IDEMPOTENCY_SECRET_BYTES = 32;
+const IDEMPOTENCY_SECRET_BYTES = 32;
 
 /**
  * The server-side secret ("pepper") the idempotency records are keyed and encrypted with. It lives

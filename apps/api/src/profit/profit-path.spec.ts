@@ -10,7 +10,7 @@ describe('parseProfitPath', () => {
     ['/ProfitRestServices/connectors/a...b/x.y', ['ProfitRestServices', 'connectors', 'a...b', 'x.y']],
     ['/ProfitRestServices/connectors/...x', ['ProfitRestServices', 'connectors', '...x']],
   ])('reads %s', (raw, segments) => {
-    expect(parseProfitPath(raw).segments).toEqual(segments);
+    expect(parseProfitPath(raw)).toEqual(segments);
   });
 
   it.each([
@@ -32,6 +32,7 @@ describe('parseProfitPath', () => {
     ['a fullwidth solidus', '/ProfitRestServices/connectors/Profit_Debtors%EF%BC%8FNotGranted'],
     ['a fullwidth reverse solidus', '/ProfitRestServices/connectors/Profit_Debtors%EF%BC%BCNotGranted'],
     ['a path parameter after dot-dot', '/ProfitRestServices/connectors/Profit_Debtors/..;/NotGranted'],
+    ['a segment that is empty before its path parameter', '/ProfitRestServices/connectors/;x=1/NotGranted'],
     ['dots with trailing spaces', '/ProfitRestServices/connectors/Profit_Debtors/..%20/NotGranted'],
     ['an empty segment', '/ProfitRestServices/connectors//NotGranted'],
     ['two trailing slashes', '/ProfitRestServices/MetaInfo//'],
@@ -64,6 +65,6 @@ describe('formatProfitPath', () => {
 
   it('gives back what parseProfitPath reads', () => {
     const segments = ['ProfitRestServices', 'connectors', 'Profit_Debtors', 'Straße 1', '@SbId', 'a+b=c'];
-    expect(parseProfitPath(formatProfitPath(segments)).segments).toEqual(segments);
+    expect(parseProfitPath(formatProfitPath(segments))).toEqual(segments);
   });
 });

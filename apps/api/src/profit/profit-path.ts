@@ -1,14 +1,5 @@
 import { ProfitError } from '#guard';
 
-/**
- * A request path read once, into the segments the guard decides on and the one spelling of them
- * that is forwarded. Both come from the same decoded segments, so what is checked is what is sent.
- */
-export interface ProfitPath {
-  /** Percent-decoded segments, without a single trailing slash's empty one. */
-  readonly segments: readonly string[];
-}
-
 /** What RFC 3986 lets a path hold unencoded; anything else raw is a client error. */
 const RAW_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 const PERCENT_ESCAPES = /%(?![0-9A-Fa-f]{2})/;
@@ -22,25 +13,28 @@ export const ambiguousPath = (reason: string) =>
   new ProfitError(400, `The request path is not accepted: ${reason}`, 'path_not_canonical');
 
 /**
- * Reads a raw request path (`request.url` before the query). A path whose meaning depends on who
- * reads it is refused with 400: backslashes, dot segments in any encoding, encoded slashes, empty
+ * Reads a raw request path (`request.url` before the query), once, into its percent-decoded
+ * segments (a single trailing slash dropped): what the guard decides on, and what
+ * `formatProfitPath` spells for the upstream. A path whose meaning depends on who reads it is refused with 400: backslashes, dot segments in any encoding, encoded slashes, empty
  * segments, control characters, double or invalid percent-encoding, invalid UTF-8, and
  * characters that Unicode compatibility folding turns into one of these.
  */
-export function parseProfitPath(rawPath: string): ProfitPath {
+export function parseProfitPath(rawPath: string): readonly string[] {
   if (!RAW_PATH.test(rawPath)) throw ambiguousPath('it holds a character that must be percent-encoded (such as a backslash)');
   if (!rawPath.startsWith('/')) throw ambiguousPath('it does not start with a slash');
   const raw = rawPath.slice(1).split('/');
   if (raw.length > 1 && raw.at(-1) === '') raw.pop();
-  return { segments: raw.map(decodeSegment) };
+  return raw.map(decodeSegment);
 }
 
 function decodeSegment(raw: string, index: number): string {
   const at = `segment ${index + 1}`;
   if (raw === '') throw ambiguousPath(`${at} is empty`);
   if (!raw.includes('%')) {
-    // Plain ASCII as RAW_PATH allows it: it reads the same to everyone but for dot segments.
-    if (DOTS_OR_SPACES.test(raw.split(';', 1)[0] ?? '')) throw ambiguousPath(`${at} is a dot segment`);
+    // Plain ASCII as RAW_PATH allows it reads the same to everyone, unless it is a dot segment
+    // (`..`, or `..;x` / `;x` to servers that read path parameters), which starts with `.` or `;`.
+    const first = raw[0];
+    if ((first === '.' || first === ';') && DOTS_OR_SPACES.test(raw.split(';', 1)[0] ?? '')) throw ambiguousPath(`${at} is a dot segment or blank`);
     return raw;
   }
   if (PERCENT_ESCAPES.test(raw)) throw ambiguousPath(`${at} has a % that is not followed by two hex digits`);

@@ -21,7 +21,7 @@ type ProfitParams = { readonly environmentId?: string };
  * Host. Throws a 404 `ProfitError` for no environment or an endpoint this surface does not serve.
  */
 export function profitTarget(request: FastifyRequest): ProfitTarget {
-  const { segments } = parseProfitPath(request.url.split('?', 1)[0] ?? '');
+  const segments = parseProfitPath(request.url.split('?', 1)[0] ?? '');
   // The router matched this same path: behind an `/{env}` prefix the service segment is the second.
   const prefixed = (request.params as ProfitParams).environmentId !== undefined;
   const environmentId = prefixed ? segments[0] : environmentFromHost(request.headers.host);

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessGranted } from '#guard';
 
 /** Set by this service for the upstream; a client's own copies are dropped so that none can be forged. */
-export const IDENTITY_HEADERS = ['x-app-connector-id', 'x-user-id', 'x-environment-id'] as const;
+const IDENTITY_HEADERS = ['x-app-connector-id', 'x-user-id', 'x-environment-id'] as const;
 
 /**
  * Never passed on: the client's credentials, forged identities, and what concerns only the hop
