@@ -65,8 +65,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     frameworkErrors: (error: FastifyError, request: unknown, reply: unknown) => answerFrameworkError(error, request as FastifyRequest, reply as FastifyReply),
     clientErrorHandler: clientErrorHandler(logger),
     requestTimeout: config.http.requestTimeoutMs,
-    // Node looks for requests past their time at this interval: a tenth of the bound, at most 30 s.
-    http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.http.headersTimeoutMs / 10)) },
+    // Node looks for requests past their time at this interval: a tenth of the bound, 100 ms to 30 s.
+    http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.ceil(config.http.headersTimeoutMs / 10))) },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
