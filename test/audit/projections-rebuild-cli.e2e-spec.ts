@@ -57,6 +57,11 @@ describe('projections:rebuild CLI (node dist/apps/cli/projections-rebuild.js)', 
     const { environmentId } = await registerEnvironment(app.admin());
     await serviceCaughtUp();
     expect(await readStore.find('environments', { where: { environmentId } })).toMatchObject({ items: [{ environmentId }] });
+
+    // The switch under the running service is no failure: nothing on /health, no stack in the log.
+    const health = await app.anonymous().get('/health').expect(200);
+    expect(health.body.details.projections).toMatchObject({ status: 'up', lastError: null });
+    expect(app.logs()).not.toMatch(/UnknownGenerationError[^"]*\\n\s+at /);
   });
 
   it('explains itself with --help and refuses bad arguments with code 1', async () => {

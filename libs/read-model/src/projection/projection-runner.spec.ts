@@ -68,6 +68,8 @@ describe('ProjectionRunner', () => {
     const status = await runner.status();
     expect(status.state).toBe('running');
     expect(status.lastError?.message).toContain('injected commit failure');
+    // Shown on the unauthenticated /health: no stack, no file paths.
+    expect(status.lastError?.message).not.toMatch(/\n|\bat |\.[jt]s\b/);
     expect(await inner.getCheckpoint('things')).toBe(30);
   });
 

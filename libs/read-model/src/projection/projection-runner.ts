@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { AllSubscription, RecordedEvent } from '#event-store';
 import { CheckpointConflictError, UnknownGenerationError } from '../store/read-store.errors.js';
-import { collectionsOf, describeError, type Projection } from './projection.js';
+import { collectionsOf, describeError, summarizeError, type Projection } from './projection.js';
 import { EventBatcher } from './event-batcher.js';
 import { PositionWaiters } from './position-waiters.js';
 import { projectBatch } from './project-events.js';
@@ -175,10 +175,15 @@ export class ProjectionRunner {
   }
 
   private async recover(error: unknown, failures: number): Promise<void> {
-    this.lastError = { message: describeError(error), at: (this.options.now?.() ?? new Date()).toISOString() };
-    const resync = error instanceof CheckpointConflictError || error instanceof UnknownGenerationError;
-    this.log(resync ? 'warn' : 'error', `projection runner: ${this.lastError.message}`);
-    if (resync || this.stopRequested) return;
+    // Another writer moved the checkpoints or a rebuild switched generations: expected, not a failure.
+    if (error instanceof CheckpointConflictError || error instanceof UnknownGenerationError) {
+      this.log('warn', `projection runner: ${summarizeError(error)}; reloading the checkpoints`);
+      return;
+    }
+    // The status is shown on the unauthenticated /health: a summary there, the stack in the log only.
+    this.lastError = { message: summarizeError(error), at: (this.options.now?.() ?? new Date()).toISOString() };
+    this.log('error', `projection runner: ${describeError(error)}`);
+    if (this.stopRequested) return;
     this.state = 'retrying';
     const { initial, max } = this.options.retryDelayMs ?? { initial: 100, max: 30_000 };
     const delay = Math.min(max, initial * 2 ** (failures - 1));

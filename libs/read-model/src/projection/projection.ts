@@ -41,6 +41,11 @@ export class ProjectionApplyError extends Error {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  if (error instanceof Error) return error.stack ?? summarizeError(error);
   return String(error);
+}
+
+/** `Name: message`, never a stack (no file paths): what may be shown outside the log. */
+export function summarizeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
