@@ -14,7 +14,7 @@ const hasTaskset = (() => {
 })();
 
 /** With two or more cores and taskset: the load generator (this process) on core 0, services on the rest. */
-export const pinning = hasTaskset && cpus().length >= 2 ? { loadCores: '0', serviceCores: cpus().length === 2 ? '1' : `1-${cpus().length - 1}` } : null;
+const pinning = hasTaskset && cpus().length >= 2 ? { loadCores: '0', serviceCores: cpus().length === 2 ? '1' : `1-${cpus().length - 1}` } : null;
 
 export function pinLoadGenerator() {
   if (pinning) execFileSync('taskset', ['-pc', pinning.loadCores, String(process.pid)], { stdio: 'ignore' });

@@ -20,7 +20,7 @@ export const tokenGenerated: Change = {
 };
 export const unblocked: Change = { type: 'AppConnectorUnblocked', data: {} };
 
-export const toNewEvent = (change: Change, time: string, actor = 'admin'): NewEvent => ({
+const toNewEvent = (change: Change, time: string, actor = 'admin'): NewEvent => ({
   type: change.type,
   data: { ...ref, ...change.data },
   metadata: { actor, correlationId: `corr-${time}`, causationId: `cause-${time}`, sourceIp: '127.0.0.1', time, schemaVersion: 1 },

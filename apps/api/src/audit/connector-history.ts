@@ -65,9 +65,9 @@ export function toAuditEvent(recorded: RecordedEvent): AuditEvent {
   };
 }
 
-export const toConnectorEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as unknown as AppConnectorEvent;
+const toConnectorEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as unknown as AppConnectorEvent;
 
-export const connectorNotFound = (ref: ConnectorRef): DomainError =>
+const connectorNotFound = (ref: ConnectorRef): DomainError =>
   notFound('app_connector_not_found', `app connector ${ref.appConnectorId} does not exist in environment ${ref.environmentId}`);
 
 /** The connector as it was after the events `asOf` selects from its full, revision-ordered history. */

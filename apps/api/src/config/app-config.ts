@@ -85,7 +85,7 @@ export interface AppConfig {
 }
 
 /** Bounds on what one client may hold open. */
-export interface HttpLimits {
+interface HttpLimits {
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly maxConnections: number;

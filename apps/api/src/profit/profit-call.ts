@@ -3,7 +3,7 @@ import type { ConnectorCall } from '#guard';
 /** The path segment `ProfitRestServices` in any case: a find-my-way regex parameter, so routing itself ignores case. */
 export const PROFIT_SERVICE_SEGMENT = `:service(^${[...'ProfitRestServices'].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('')}$)`;
 
-export const SUBJECT_CONNECTOR = 'AppConnectorSubject';
+const SUBJECT_CONNECTOR = 'AppConnectorSubject';
 
 export type ProfitCall =
   | { readonly endpoint: 'metainfo'; readonly connector: ConnectorCall }

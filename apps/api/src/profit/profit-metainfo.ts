@@ -1,6 +1,6 @@
 import type { IndexedConnector } from '#guard';
 
-export interface MetaInfo {
+interface MetaInfo {
   readonly updateConnectors: readonly { id: string; description: string }[];
   readonly getConnectors: readonly { id: string; description: string }[];
   readonly info: { envid: string; appName: string; group: string; tokenExpiry: string | null };
@@ -10,7 +10,7 @@ export interface MetaInfo {
  * Profit's MetaInfo: what this token's app connector may call. This service keeps no descriptions
  * of GetConnectors and UpdateConnectors, so a description repeats the id; tokens do not expire.
  */
-export function metaInfo(connector: IndexedConnector): MetaInfo {
+function metaInfo(connector: IndexedConnector): MetaInfo {
   const listed = (names: ReadonlySet<string>) => [...names].sort().map((id) => ({ id, description: id }));
   return {
     updateConnectors: listed(connector.updateConnectors),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationFailedError } from '../http/problem.js';
 
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 
 /**
  * A whole number in a query string: decimal digits only. `z.coerce.number()` would also read
@@ -10,12 +10,12 @@ export const MAX_PAGE_SIZE = 200;
 export const wholeNumberParam = z.string().regex(/^\d{1,15}$/, 'must be a whole number in decimal digits, such as 42').transform(Number);
 
 /** A global event position, as command answers give it (`position`). */
-export const minPositionParam = wholeNumberParam.describe(
+const minPositionParam = wholeNumberParam.describe(
   'read-your-writes: wait until the read models include this position (a command answer\'s `position`); also header X-Min-Position',
 );
 
-export const limitParam = wholeNumberParam.pipe(z.number().min(1).max(MAX_PAGE_SIZE)).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE} (default 50)`);
-export const cursorParam = z.string().max(1000).describe('`nextCursor` of the previous page');
+const limitParam = wholeNumberParam.pipe(z.number().min(1).max(MAX_PAGE_SIZE)).default(50).describe(`page size, 1 to ${MAX_PAGE_SIZE} (default 50)`);
+const cursorParam = z.string().max(1000).describe('`nextCursor` of the previous page');
 export const booleanParam = z.enum(['true', 'false']).transform((value) => value === 'true');
 export const searchParam = z.string().trim().min(1).max(100);
 

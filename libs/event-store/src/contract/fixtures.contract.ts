@@ -4,7 +4,7 @@ import type { AllSubscription, EventMetadata, EventStore, NewEvent, RecordedEven
 /** Streams are unique per test so the suite can run against a shared, non-empty server. */
 export const uniqueStream = (name: string): string => `contract_${name}-${randomUUID()}`;
 
-export const metadata = (): EventMetadata => ({
+const metadata = (): EventMetadata => ({
   actor: 'user:contract',
   correlationId: randomUUID(),
   causationId: randomUUID(),

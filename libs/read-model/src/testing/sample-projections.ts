@@ -4,13 +4,13 @@ import type { Projection } from '../projection/projection.js';
 import { evolveDocument, type PositionedDocument } from '../projection/positioned-document.js';
 
 /** Test projections over the sample events of `sample-events.ts`; not domain code. */
-export interface ThingDocument extends PositionedDocument {
+interface ThingDocument extends PositionedDocument {
   readonly name: string;
   readonly group: string;
   readonly renames: number;
 }
 
-export interface TypeCountDocument extends PositionedDocument {
+interface TypeCountDocument extends PositionedDocument {
   readonly count: number;
 }
 

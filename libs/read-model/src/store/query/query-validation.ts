@@ -13,7 +13,7 @@ export function assertCollectionSpec(spec: CollectionSpec): void {
   }
 }
 
-export function assertFieldPath(field: string): void {
+function assertFieldPath(field: string): void {
   if (!FIELD_PATH.test(field)) throw new InvalidQueryError(`bad field path: ${field}`);
 }
 

@@ -8,7 +8,7 @@ export interface SqlQuery {
 }
 
 /** json_extract yields 1/0 for JSON booleans, so booleans are bound as numbers. */
-export function bindable(value: JsonScalar): unknown {
+function bindable(value: JsonScalar): unknown {
   return typeof value === 'boolean' ? Number(value) : value;
 }
 
