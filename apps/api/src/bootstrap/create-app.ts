@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
-import { SqliteTokenUsageSink, TrustedProxies } from '#guard';
+import { SqliteTokenUsageSink, TRUSTED_PROXIES, type TrustedProxies } from '#guard';
 import { createReadStore, ProjectionRunner, readModelProjections, type ReadStore } from '#read-model';
 import { checkAdminKeyBeforeBody } from '../admin-auth/admin-key.hook.js';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
@@ -87,7 +87,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     { logger: new PinoLoggerService(logger), bodyParser: false },
   );
   app.getHttpServer().maxConnections = config.http.maxConnections;
-  checkAdminKeyBeforeBody(app.getHttpAdapter().getInstance(), adminKeys, new TrustedProxies(config.trustedProxies));
+  checkAdminKeyBeforeBody(app.getHttpAdapter().getInstance(), adminKeys, app.get<TrustedProxies>(TRUSTED_PROXIES));
   acceptEmptyJsonBodies(app);
   app.enableShutdownHooks();
   setupOpenApi(app);
