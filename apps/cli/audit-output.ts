@@ -1,6 +1,5 @@
+import { statesBefore, summarizeChange, toAuditEvent, type AuditEvent, type ConnectorAsOf } from '#audit';
 import type { RecordedEvent } from '#event-store';
-import { summarizeChange } from '../api/src/audit/change-summary.js';
-import { statesBefore, toAuditEvent, type AuditEvent, type ConnectorAsOf } from '../api/src/audit/connector-history.js';
 
 export interface TimelineRow {
   readonly event: AuditEvent;

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
+import { AsOfTime, connectorAsOf, ConnectorHistory, toAuditEvent } from '#audit';
+import { loadStoreConfig } from '#config';
 import { createEventStore } from '#event-store';
-import { AsOfTime } from '../api/src/audit/audit.requests.js';
-import { connectorAsOf, ConnectorHistory, toAuditEvent } from '../api/src/audit/connector-history.js';
-import { loadConfig } from '../api/src/config/app-config.js';
 import { formatConnectorState, formatTimeline, timelineRows } from './audit-output.js';
 import { CliError, requireExistingEventStore, runCli } from './cli-support.js';
 
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   const [environmentId, appConnectorId] = positionals as [string, string];
   const at = values.at === undefined ? undefined : parseTime(values.at);
 
-  const config = loadConfig(process.env);
+  const config = loadStoreConfig(process.env);
   requireExistingEventStore(config);
   const store = await createEventStore(config.eventStore);
   try {

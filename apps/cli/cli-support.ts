@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
+import { ConfigError, type StoreConfig } from '#config';
 import { DomainError } from '#domain';
-import { ConfigError, type AppConfig } from '../api/src/config/app-config.js';
 
 /** A refusal the user can act on: printed as one line, exit code 1, no stack. */
 export class CliError extends Error {
@@ -11,7 +11,7 @@ export class CliError extends Error {
  * Opening SQLite creates a missing file, so a mistyped DATA_DIR would quietly show an empty store
  * (or leave one behind); refuse instead.
  */
-export function requireExistingEventStore(config: AppConfig): void {
+export function requireExistingEventStore(config: StoreConfig): void {
   if (config.eventStore.kind === 'sqlite' && !existsSync(config.eventStore.file)) {
     throw new CliError(`no event store at ${config.eventStore.file}: set DATA_DIR to the service's data folder`);
   }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { loadStoreConfig } from '#config';
 import { createEventStore } from '#event-store';
 import { createReadStore, readModelProjections, rebuild, type RebuildProgress, type RebuildResult } from '#read-model';
-import { loadConfig } from '../api/src/config/app-config.js';
 import { CliError, requireExistingEventStore, runCli } from './cli-support.js';
 
 const HELP = `projections:rebuild: rebuild every read model from the first event, beside the live ones.
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new CliError('--batch-size must be a whole number from 1 to 100000');
 
-  const config = loadConfig(process.env);
+  const config = loadStoreConfig(process.env);
   requireExistingEventStore(config);
   const eventStore = await createEventStore(config.eventStore);
   const store = await createReadStore(config.readStore).catch(async (error: unknown) => {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { AsOfTime, type AsOf } from '#audit';
 import { invalidCursor } from '../queries/page-cursor.js';
 import { wholeNumberParam } from '../queries/query-params.js';
-import type { AsOf } from './connector-history.js';
-
-/** An instant with its offset, e.g. 2025-03-01T12:00:00Z or 2025-03-01T13:00:00.250+01:00. */
-export const AsOfTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date and time with Z or an offset');
 
 export const HistoryQuery = z.strictObject({
   limit: wholeNumberParam.pipe(z.number().min(1).max(500)).default(100).describe('events per page, 1 to 500 (default 100)'),

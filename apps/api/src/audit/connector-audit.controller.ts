@@ -1,11 +1,11 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
+import { ConnectorHistory } from '#audit';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { AdminApi } from '../http/admin-api.decorators.js';
 import { AsOfQuery, HistoryQuery, historyStart } from './audit.requests.js';
-import { ConnectorHistory } from './connector-history.js';
 
 /** Audit views of one connector, read from its event stream: who changed what, and how it looked then. */
 @AdminApi('audit', CONNECTOR_PATH)

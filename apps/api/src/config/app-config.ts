@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { ConfigError, parseSettings, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from '#config';
 import { loadProfitUpstreams, type ProfitUpstreams } from '../profit/profit-upstreams.js';
 
 /** Every setting the service reads from the environment; README's configuration table mirrors it. */
@@ -38,18 +38,16 @@ const cidrList = z
 /** Decimal digits only: `0x10` or `1e3` is a typo, not a number. */
 const wholeNumber = z.string().regex(/^\d{1,10}$/, 'must be a whole number in decimal digits').transform(Number);
 
-const configSchema = z
-  .object({
+const { DATA_DIR, ...stores } = storeSettings;
+
+const configSchema = requireStoreUrls(
+  z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().min(1).default('./data'),
+    DATA_DIR,
     ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must have at least 16 characters').optional(),
     ADMIN_API_KEY_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only').default('admin'),
-    EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
-    EVENTSTOREDB_URL: z.string().optional(),
-    READ_STORE: z.enum(['sqlite', 'mongodb']).default('sqlite'),
-    MONGODB_URL: z.string().optional(),
-    MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('app_connectors'),
+    ...stores,
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
     PROFIT_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(32),
@@ -58,23 +56,15 @@ const configSchema = z
     MAX_CONNECTIONS: wholeNumber.pipe(z.number().min(1).max(1_000_000)).default(10_000),
     IDEMPOTENCY_TTL_HOURS: wholeNumber.pipe(z.number().min(1).max(24 * 365)).default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .refine((c) => c.EVENT_STORE !== 'eventstoredb' || !!c.EVENTSTOREDB_URL, {
-    message: 'EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb',
-    path: ['EVENTSTOREDB_URL'],
-  })
-  .refine((c) => c.READ_STORE !== 'mongodb' || !!c.MONGODB_URL, {
-    message: 'MONGODB_URL is required when READ_STORE=mongodb',
-    path: ['MONGODB_URL'],
-  });
+  }),
+);
 
-export interface AppConfig {
+export { ConfigError };
+
+export interface AppConfig extends StoreConfig {
   readonly port: number;
   readonly host: string;
-  readonly dataDir: string;
   readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
-  readonly eventStore: { kind: 'sqlite'; file: string } | { kind: 'eventstoredb'; connectionString: string };
-  readonly readStore: { kind: 'sqlite'; file: string } | { kind: 'mongodb'; url: string; database: string };
   readonly readYourWritesTimeoutMs: number;
   readonly trustedProxies: readonly string[];
   readonly upstreams: ProfitUpstreams;
@@ -91,38 +81,19 @@ interface HttpLimits {
   readonly maxConnections: number;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  // An empty variable (`ADMIN_API_KEY=` in an env file) means unset, as shells and compose files use it.
-  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n  ${reasons.join('\n  ')}`);
-  }
-  const c = parsed.data;
+  const c = parseSettings(configSchema, env);
   let upstreams: ProfitUpstreams;
   try {
     upstreams = loadProfitUpstreams(env);
   } catch (error) {
     throw new ConfigError(`invalid configuration:\n  ${(error as Error).message}`);
   }
-  const dataDir = resolve(c.DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
-    dataDir,
+    ...toStoreConfig(c),
     adminApiKey: { name: c.ADMIN_API_KEY_NAME, secret: c.ADMIN_API_KEY },
-    eventStore:
-      c.EVENT_STORE === 'eventstoredb'
-        ? { kind: 'eventstoredb', connectionString: c.EVENTSTOREDB_URL as string }
-        : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') },
-    readStore:
-      c.READ_STORE === 'mongodb'
-        ? { kind: 'mongodb', url: c.MONGODB_URL as string, database: c.MONGODB_DATABASE }
-        : { kind: 'sqlite', file: resolve(dataDir, 'read-models.sqlite') },
     readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
     trustedProxies: c.TRUSTED_PROXIES,
     upstreams,

@@ -1,0 +1,11 @@
+export { AsOfTime } from './as-of-time.js';
+export { summarizeChange } from './change-summary.js';
+export {
+  connectorAsOf,
+  ConnectorHistory,
+  statesBefore,
+  toAuditEvent,
+  type AsOf,
+  type AuditEvent,
+  type ConnectorAsOf,
+} from './connector-history.js';

@@ -1,0 +1,1 @@
+export { ConfigError, loadStoreConfig, parseSettings, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from './store-config.js';
