@@ -38,6 +38,26 @@ describe('forwarding allowed calls to the upstream', () => {
     const seen = upstream.calls.at(-1)!;
     expect(seen).toMatchObject({ method: 'GET', url: path });
     expect(seen.headers.authorization).toBeUndefined();
+  });
+
+  it('never forwards headers that make the upstream read another client, URL or method than the one decided on', async () => {
+    const path = '/ProfitRestServices/connectors/Profit_Article';
+    const forged = {
+      'X-Forwarded-For': '1.2.3.4',
+      'X-Forwarded-Host': 'evil.example',
+      Forwarded: 'for=1.2.3.4',
+      'X-Real-IP': '1.2.3.4',
+      'X-Original-URL': '/ProfitRestServices/connectors/NotGranted',
+      'X-Rewrite-URL': '/ProfitRestServices/connectors/NotGranted',
+      'X-HTTP-Method-Override': 'DELETE',
+      'X-Method-Override': 'DELETE',
+      'X-HTTP-Method': 'DELETE',
+      'Proxy-Authorization': 'Basic eA==',
+    };
+    await call('get', path).set(forged).expect(207);
+    const seen = upstream.calls.at(-1)!;
+    expect(seen.url).toBe(path);
+    expect(Object.keys(forged).filter((name) => seen.headers[name.toLowerCase()] !== undefined)).toEqual([]);
     expect(seen.headers).toMatchObject({ 'x-app-connector-id': ready.id, 'x-user-id': ready.userId, 'x-environment-id': ready.environmentId });
   });
 

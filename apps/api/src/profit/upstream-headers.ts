@@ -8,8 +8,17 @@ const IDENTITY_HEADERS = ['x-app-connector-id', 'x-user-id', 'x-environment-id']
  * Never passed on: the client's credentials, forged identities, and what concerns only the hop
  * from the client (`Expect: 100-continue` was answered here; the upstream call streams the body).
  */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade'];
-const DROPPED: ReadonlySet<string> = new Set(['authorization', 'expect', ...HOP_BY_HOP, ...IDENTITY_HEADERS]);
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'trailer', 'upgrade'];
+/**
+ * Headers an upstream may read as another client address, URL or method than the one the guard
+ * decided on (IIS URL Rewrite, ASP.NET method overrides): the guard's decision covers exactly the
+ * forwarded request, so a client never sets these.
+ */
+const REINTERPRETING = [
+  'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-forwarded-prefix', 'x-real-ip',
+  'x-original-url', 'x-rewrite-url', 'x-original-uri', 'x-http-method-override', 'x-http-method', 'x-method-override',
+];
+const DROPPED: ReadonlySet<string> = new Set(['authorization', 'expect', ...HOP_BY_HOP, ...REINTERPRETING, ...IDENTITY_HEADERS]);
 
 /**
  * The headers the upstream receives: the client's, minus `DROPPED`, plus who the guard let through.
