@@ -1,5 +1,5 @@
 /**
- * Layer rules (STYLE.md). Paths are resolved ones: `#lib` imports (package.json "imports") arrive
+ * Layer rules. Paths are resolved ones: `#lib` imports (package.json "imports") arrive
  * here as `libs/<lib>/src/index.ts`, packages as `node_modules/<package>/…`. Packages are matched with
  * `(^|/)node_modules/` so that test/layer-rules/fixture, cruised from its own folder, finds them too.
  * Each rule has a file there importing what it forbids (test/layer-rules/layer-rules.e2e-spec.ts).

@@ -1,4 +1,4 @@
-// Three levels (see shared/STYLE.md): *.spec.ts unit, *.int-spec.ts adapters, test/**/*.e2e-spec.ts over HTTP.
+// Three levels: *.spec.ts unit, *.int-spec.ts adapters, test/**/*.e2e-spec.ts over HTTP.
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },

@@ -4,7 +4,7 @@
  * ("$all") with strictly increasing positions, and catch-up subscriptions that go live.
  */
 
-/** Who did it, why, from where: carried by every event (see DEVELOPERS.md, security). */
+/** Who did it, why, from where: carried by every event, so every change has its actor and source. */
 export interface EventMetadata {
   readonly actor: string;
   readonly correlationId: string;
@@ -39,7 +39,7 @@ export interface RecordedEvent {
 /**
  * - `no_stream`: the stream must not exist yet.
  * - `stream_exists`: the stream must exist.
- * - `any`: no check (use sparingly: lessons-from-peers.md).
+ * - `any`: no check (use sparingly: a lost update goes unnoticed).
  * - a number: the revision of the stream's last event must be exactly this.
  */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | number;

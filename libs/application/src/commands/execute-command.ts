@@ -17,7 +17,7 @@ const toDomainEvent = <Event extends DomainEvent>(recorded: RecordedEvent) =>
   ({ type: recorded.type, data: recorded.data }) as unknown as Event;
 
 /**
- * The one generic command handler (STYLE.md): read the stream, fold it, decide, append with the
+ * The one generic command handler: read the stream, fold it, decide, append with the
  * revision that was read, so a concurrent writer makes this append fail instead of overwrite.
  */
 export async function executeCommand<State, Command, Event extends DomainEvent>(

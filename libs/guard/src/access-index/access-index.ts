@@ -25,8 +25,8 @@ type Waiter = { readonly position: number; readonly resolve: (reached: boolean) 
 
 /**
  * The access read model kept current by a catch-up subscription to `$all` that then stays live.
- * A dropped subscription is reopened after the last applied position (lessons-from-peers: drops
- * happen silently elsewhere); an event that fails to apply is reported and skipped, not retried
+ * A dropped subscription is reopened after the last applied position (event-store subscriptions are
+ * known to drop silently); an event that fails to apply is reported and skipped, not retried
  * forever, so one bad event cannot freeze revocations behind it.
  */
 export class AccessIndex implements AccessLookup {

@@ -1,4 +1,4 @@
-/** DI tokens of the guard (symbols, STYLE.md). */
+/** DI tokens of the guard (symbols, so that no two can collide). */
 export const ACCESS_INDEX = Symbol('ACCESS_INDEX');
 export const ACCESS_CHECKER = Symbol('ACCESS_CHECKER');
 export const TOKEN_USAGE = Symbol('TOKEN_USAGE');

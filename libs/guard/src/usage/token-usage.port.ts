@@ -7,7 +7,7 @@ export interface TokenUse {
 
 /**
  * Where "date last used" is kept: high-volume verification records stay apart from the event store
- * and its audit trail (lessons-from-peers, Unkey). Writes come in batches; a later write of an older
+ * and its audit trail (as Unkey does). Writes come in batches; a later write of an older
  * time never moves a token's last use back.
  */
 export interface TokenUsageSink {
