@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider.js';
+import { eventTypes } from '../shared/event-types.js';
 import type { IpFamily } from '../ip/ip-address.js';
 import type { IpAccess } from './app-connector.state.js';
 
@@ -60,6 +61,14 @@ export type AppConnectorEvent =
   | IpRestrictionRemoved
   | TokenGenerated
   | TokenRevoked;
+
+export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
+  AppConnectorCreated: true, AppConnectorDescriptionChanged: true, AppConnectorUserGroupAssigned: true,
+  AppConnectorBlocked: true, AppConnectorUnblocked: true, GetConnectorsGranted: true, GetConnectorRevoked: true,
+  UpdateConnectorsGranted: true, UpdateConnectorRevoked: true, SpecialConnectorsAdded: true,
+  SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
+  TokenRevoked: true,
+});
 
 export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>
   `app-connector-${environmentId}-${appConnectorId}`;

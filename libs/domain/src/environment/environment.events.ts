@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider.js';
+import { eventTypes } from '../shared/event-types.js';
 
 export type EnvironmentRegistered = DomainEvent<
   'EnvironmentRegistered',
@@ -6,5 +7,7 @@ export type EnvironmentRegistered = DomainEvent<
 >;
 
 export type EnvironmentEvent = EnvironmentRegistered;
+
+export const ENVIRONMENT_EVENT_TYPES = eventTypes<EnvironmentEvent['type']>({ EnvironmentRegistered: true });
 
 export const environmentStreamName = (environmentId: string) => `environment-${environmentId}`;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider.js';
+import { eventTypes } from '../shared/event-types.js';
 import type { UserKind } from './user.commands.js';
 
 export type UserRegistered = DomainEvent<
@@ -13,5 +14,7 @@ export type UserRegistered = DomainEvent<
 >;
 
 export type UserEvent = UserRegistered;
+
+export const USER_EVENT_TYPES = eventTypes<UserEvent['type']>({ UserRegistered: true });
 
 export const userStreamName = (userId: string) => `user-${userId}`;
