@@ -2,13 +2,15 @@ import { Body, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { AppConnectorChange, CommandContext } from '#application';
+import type { CommandContext } from '#application';
 import { AdminCommands, connectorNameParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
-import { ChangeAppConnectorCommand } from './app-connector.handlers.js';
+import { connectorAnswer } from './app-connector.answers.js';
 import { GrantRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+import { ChangeAppConnectorCommand, type AppConnectorChange } from './commands/change-app-connector/change-app-connector.command.js';
+import type { ConnectorTarget } from './commands/connector-target.js';
 
 const grantListParam = z.enum(['get-connectors', 'update-connectors', 'special-connectors']);
 type GrantListPath = z.infer<typeof grantListParam>;
@@ -54,8 +56,7 @@ export class AppConnectorGrantsController {
     return this.change(reply, { environmentId, appConnectorId }, { type: REVOKE[list], data: { name } }, context);
   }
 
-  private async change(reply: FastifyReply, target: { environmentId: string; appConnectorId: string }, change: AppConnectorChange, context: CommandContext) {
-    const { connector } = await this.commands.execute(new ChangeAppConnectorCommand(target, change, context));
-    return commandAnswer(reply, connector);
+  private async change(reply: FastifyReply, target: ConnectorTarget, change: AppConnectorChange, context: CommandContext) {
+    return commandAnswer(reply, connectorAnswer(await this.commands.execute(new ChangeAppConnectorCommand(target, change, context))));
   }
 }

@@ -2,13 +2,16 @@ import { Body, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { AppConnectorChange, CommandContext } from '#application';
+import type { CommandContext } from '#application';
 import { AdminCommands } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
-import { ChangeAppConnectorCommand, CreateAppConnectorCommand } from './app-connector.handlers.js';
+import { connectorAnswer, createdConnectorAnswer } from './app-connector.answers.js';
 import { AssignUserGroupRequest, ChangeDescriptionRequest, CreateAppConnectorRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+import { AssignUserGroupCommand } from './commands/assign-user-group/assign-user-group.command.js';
+import { ChangeAppConnectorCommand, type AppConnectorChange } from './commands/change-app-connector/change-app-connector.command.js';
+import { CreateAppConnectorCommand } from './commands/create-app-connector/create-app-connector.command.js';
 
 @AdminCommands('app connectors', CONNECTOR_PATH)
 export class AppConnectorsController {
@@ -22,7 +25,7 @@ export class AppConnectorsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return commandAnswer(reply, await this.commands.execute(new CreateAppConnectorCommand(environmentId, body, context)));
+    return commandAnswer(reply, createdConnectorAnswer(await this.commands.execute(new CreateAppConnectorCommand(environmentId, body, context))));
   }
 
   @Post(':appConnectorId/block')
@@ -49,18 +52,19 @@ export class AppConnectorsController {
   }
 
   @Put(':appConnectorId/user-group')
-  assignUserGroup(
+  async assignUserGroup(
     @EnvironmentId() env: string,
     @AppConnectorId() id: string,
     @Body({ schema: AssignUserGroupRequest }) body: z.infer<typeof AssignUserGroupRequest>,
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.change(reply, env, id, { type: 'AssignUserGroup', data: body }, ctx);
+    const target = { environmentId: env, appConnectorId: id };
+    return commandAnswer(reply, connectorAnswer(await this.commands.execute(new AssignUserGroupCommand(target, body.userGroupId, ctx))));
   }
 
   private async change(reply: FastifyReply, environmentId: string, appConnectorId: string, change: AppConnectorChange, context: CommandContext) {
-    const { connector } = await this.commands.execute(new ChangeAppConnectorCommand({ environmentId, appConnectorId }, change, context));
-    return commandAnswer(reply, connector);
+    const written = await this.commands.execute(new ChangeAppConnectorCommand({ environmentId, appConnectorId }, change, context));
+    return commandAnswer(reply, connectorAnswer(written));
   }
 }

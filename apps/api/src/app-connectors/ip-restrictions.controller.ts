@@ -6,9 +6,11 @@ import type { CommandContext } from '#application';
 import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
-import { ChangeAppConnectorCommand } from './app-connector.handlers.js';
+import { connectorAnswer, ipRestrictionAnswer } from './app-connector.answers.js';
 import { AddIpRestrictionRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+import { AddIpRestrictionCommand } from './commands/add-ip-restriction/add-ip-restriction.command.js';
+import { ChangeAppConnectorCommand } from './commands/change-app-connector/change-app-connector.command.js';
 
 /** IP restriction lines: all allow or all deny, stored as normalised CIDRs. */
 @AdminCommands('ip restrictions', CONNECTOR_PATH)
@@ -23,12 +25,8 @@ export class IpRestrictionsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { connector, command } = await this.commands.execute(
-      new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'AddIpRestriction', data: body }, context),
-    );
-    const restrictionId = command.type === 'AddIpRestriction' ? command.data.restrictionId : '';
-    const added = connector.ipRestrictions.find((line) => line.id === restrictionId);
-    return commandAnswer(reply, { ...added, appConnectorId, version: connector.version, position: connector.position });
+    const added = await this.commands.execute(new AddIpRestrictionCommand({ environmentId, appConnectorId }, body, context));
+    return commandAnswer(reply, ipRestrictionAnswer(added));
   }
 
   @Delete(':appConnectorId/ip-restrictions/:restrictionId')
@@ -39,9 +37,9 @@ export class IpRestrictionsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { connector } = await this.commands.execute(
+    const written = await this.commands.execute(
       new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'RemoveIpRestriction', data: { restrictionId } }, context),
     );
-    return commandAnswer(reply, connector);
+    return commandAnswer(reply, connectorAnswer(written));
   }
 }

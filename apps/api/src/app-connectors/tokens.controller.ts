@@ -6,9 +6,11 @@ import type { CommandContext } from '#application';
 import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
-import { ChangeAppConnectorCommand, GenerateTokenCommand } from './app-connector.handlers.js';
+import { connectorAnswer, issuedTokenAnswer } from './app-connector.answers.js';
 import { GenerateTokenRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
+import { ChangeAppConnectorCommand } from './commands/change-app-connector/change-app-connector.command.js';
+import { GenerateTokenCommand } from './commands/generate-token/generate-token.command.js';
 
 /** Tokens of an app connector: one live token per user and device; the text is shown once. */
 @AdminCommands('tokens', CONNECTOR_PATH)
@@ -24,7 +26,8 @@ export class TokensController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     reply.header('cache-control', 'no-store');
-    return commandAnswer(reply, await this.commands.execute(new GenerateTokenCommand({ environmentId, appConnectorId }, body, context)));
+    const issued = await this.commands.execute(new GenerateTokenCommand({ environmentId, appConnectorId }, body, context));
+    return commandAnswer(reply, issuedTokenAnswer(issued));
   }
 
   @Delete(':appConnectorId/tokens/:tokenId')
@@ -35,9 +38,9 @@ export class TokensController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { connector } = await this.commands.execute(
+    const written = await this.commands.execute(
       new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'RevokeToken', data: { tokenId } }, context),
     );
-    return commandAnswer(reply, connector);
+    return commandAnswer(reply, connectorAnswer(written));
   }
 }

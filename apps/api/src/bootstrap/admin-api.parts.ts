@@ -1,11 +1,15 @@
 import { AppConnectorGrantsController } from '../app-connectors/app-connector-grants.controller.js';
-import { ChangeAppConnectorHandler, CreateAppConnectorHandler, GenerateTokenHandler } from '../app-connectors/app-connector.handlers.js';
 import { AppConnectorsController } from '../app-connectors/app-connectors.controller.js';
 import { IpRestrictionsController } from '../app-connectors/ip-restrictions.controller.js';
+import { AddIpRestrictionHandler } from '../app-connectors/commands/add-ip-restriction/add-ip-restriction.handler.js';
+import { AssignUserGroupHandler } from '../app-connectors/commands/assign-user-group/assign-user-group.handler.js';
+import { ChangeAppConnectorHandler } from '../app-connectors/commands/change-app-connector/change-app-connector.handler.js';
+import { CreateAppConnectorHandler } from '../app-connectors/commands/create-app-connector/create-app-connector.handler.js';
+import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/generate-token.handler.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { EnvironmentsController } from '../environments/environments.controller.js';
-import { RegisterEnvironmentHandler } from '../environments/register-environment.handler.js';
+import { RegisterEnvironmentHandler } from '../environments/commands/register-environment/register-environment.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
 import { ProjectionsController } from '../read-side/projections.controller.js';
 import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
@@ -13,9 +17,11 @@ import { EnvironmentsQueryController } from '../queries/environments-query.contr
 import { TokensQueryController } from '../queries/tokens-query.controller.js';
 import { UserGroupsQueryController } from '../queries/user-groups-query.controller.js';
 import { UsersQueryController } from '../queries/users-query.controller.js';
-import { UserGroupHandler } from '../user-groups/user-group.handler.js';
+import { AddMemberHandler } from '../user-groups/commands/add-member/add-member.handler.js';
+import { CreateUserGroupHandler } from '../user-groups/commands/create-user-group/create-user-group.handler.js';
+import { RemoveMemberHandler } from '../user-groups/commands/remove-member/remove-member.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
-import { RegisterUserHandler } from '../users/register-user.handler.js';
+import { RegisterUserHandler } from '../users/commands/register-user/register-user.handler.js';
 import { UsersController } from '../users/users.controller.js';
 
 export const ADMIN_CONTROLLERS = [
@@ -39,8 +45,12 @@ export const COMMAND_HANDLERS = [
   UseCaseDepsProvider,
   RegisterEnvironmentHandler,
   RegisterUserHandler,
-  UserGroupHandler,
+  CreateUserGroupHandler,
+  AddMemberHandler,
+  RemoveMemberHandler,
   CreateAppConnectorHandler,
   ChangeAppConnectorHandler,
+  AssignUserGroupHandler,
+  AddIpRestrictionHandler,
   GenerateTokenHandler,
 ];

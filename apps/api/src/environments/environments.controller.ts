@@ -7,11 +7,19 @@ import { AdminCommands } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { freeText } from '../http/free-text.js';
-import { RegisterEnvironmentCommand } from './register-environment.handler.js';
+import { RegisterEnvironmentCommand, type EnvironmentRegistration } from './commands/register-environment/register-environment.command.js';
 
 const RegisterEnvironmentRequest = z.strictObject({
   environmentId: z.string().describe('e.g. 12345'),
   name: freeText('the customer the environment belongs to'),
+});
+
+const registrationAnswer = ({ state, environmentKey, version, position }: EnvironmentRegistration) => ({
+  environmentId: state.environmentId,
+  name: state.name,
+  environmentKey,
+  version,
+  position,
 });
 
 @AdminCommands('environments', 'environments')
@@ -25,6 +33,7 @@ export class EnvironmentsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return commandAnswer(reply, await this.commands.execute(new RegisterEnvironmentCommand(body, context)));
+    const registration = await this.commands.execute(new RegisterEnvironmentCommand(body.environmentId, body.name, context));
+    return commandAnswer(reply, registrationAnswer(registration));
   }
 }

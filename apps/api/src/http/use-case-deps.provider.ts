@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME, type Runtime, type UseCaseDeps } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
 
-/** The ports every use case needs, injected once for the thin command handlers. */
+/** The ports every command handler needs, injected as one. */
 @Injectable()
 export class UseCaseDepsProvider implements UseCaseDeps {
   constructor(

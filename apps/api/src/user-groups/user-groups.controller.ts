@@ -2,15 +2,20 @@ import { Body, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { CommandContext } from '#application';
+import type { CommandContext, WrittenState } from '#application';
+import type { UserGroup } from '#domain';
 import { AdminCommands, environmentIdParam, resourceIdParam, userIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { freeText } from '../http/free-text.js';
-import { UserGroupCommand } from './user-group.handler.js';
+import { AddMemberCommand } from './commands/add-member/add-member.command.js';
+import { CreateUserGroupCommand } from './commands/create-user-group/create-user-group.command.js';
+import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 
 const CreateUserGroupRequest = z.strictObject({ name: freeText('the name shown for the group') });
 const AddMemberRequest = z.strictObject({ userId: z.string() });
+
+const groupAnswer = ({ state, version, position }: WrittenState<UserGroup>) => ({ id: state.groupId, ...state, version, position });
 
 @AdminCommands('user groups', 'environments/:environmentId/user-groups')
 export class UserGroupsController {
@@ -23,8 +28,7 @@ export class UserGroupsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const group = await this.commands.execute(new UserGroupCommand({ kind: 'create', environmentId, name: body.name }, context));
-    return commandAnswer(reply, { id: group.groupId, ...group });
+    return commandAnswer(reply, groupAnswer(await this.commands.execute(new CreateUserGroupCommand(environmentId, body.name, context))));
   }
 
   @Post(':groupId/members')
@@ -35,9 +39,8 @@ export class UserGroupsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const change = { kind: 'membership', environmentId, groupId, userId: body.userId, change: 'add' } as const;
-    const group = await this.commands.execute(new UserGroupCommand(change, context));
-    return commandAnswer(reply, { id: group.groupId, ...group });
+    const membership = { environmentId, groupId, userId: body.userId };
+    return commandAnswer(reply, groupAnswer(await this.commands.execute(new AddMemberCommand(membership, context))));
   }
 
   @Delete(':groupId/members/:userId')
@@ -49,8 +52,6 @@ export class UserGroupsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const change = { kind: 'membership', environmentId, groupId, userId, change: 'remove' } as const;
-    const group = await this.commands.execute(new UserGroupCommand(change, context));
-    return commandAnswer(reply, { id: group.groupId, ...group });
+    return commandAnswer(reply, groupAnswer(await this.commands.execute(new RemoveMemberCommand({ environmentId, groupId, userId }, context))));
   }
 }

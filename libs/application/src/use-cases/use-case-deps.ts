@@ -1,4 +1,5 @@
 import type { EventStore } from '#event-store';
+import type { CommandOutcome } from '../commands/execute-command.js';
 import type { Runtime } from '../ports/runtime.port.js';
 
 export interface UseCaseDeps {
@@ -10,6 +11,16 @@ export interface UseCaseDeps {
 export interface Written {
   readonly version: number;
   readonly position: number;
+}
+
+/** The aggregate as a command left it, with where that was written. */
+export interface WrittenState<State> extends Written {
+  readonly state: State;
+}
+
+/** A command that did not throw leaves a stream behind, so its state is no longer the initial `null`. */
+export function writtenState<State>({ state, version, position }: CommandOutcome<State | null>): WrittenState<State> {
+  return { state: state!, version, position };
 }
 
 export const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

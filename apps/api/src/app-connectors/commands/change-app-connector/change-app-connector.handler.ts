@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { executeCommand, writtenState } from '#application';
+import { appConnectorDecider } from '#domain';
+import { UseCaseDepsProvider } from '../../../http/use-case-deps.provider.js';
+import { connectorStream } from '../connector-target.js';
+import { ChangeAppConnectorCommand } from './change-app-connector.command.js';
+
+@CommandHandler(ChangeAppConnectorCommand)
+export class ChangeAppConnectorHandler implements ICommandHandler<ChangeAppConnectorCommand> {
+  constructor(private readonly deps: UseCaseDepsProvider) {}
+
+  async execute({ target, change, context }: ChangeAppConnectorCommand) {
+    const { store, runtime } = this.deps;
+    return writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, change, context, runtime.now()));
+  }
+}

@@ -1,0 +1,30 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, WrittenState } from '#application';
+import type { AppConnector } from '#domain';
+import type { IssuedToken } from '../generate-token/generate-token.command.js';
+
+export type NewAppConnector =
+  | { readonly description: string; readonly userGroupId: string }
+  | {
+      readonly description: string;
+      readonly createUserGroup: true;
+      readonly autoGenerateToken?: boolean;
+      /** The device the automatic token is for. */
+      readonly tokenDescription?: string;
+    };
+
+export interface CreatedAppConnector extends WrittenState<AppConnector> {
+  /** The quick path's system user, in the group made for the connector. */
+  readonly systemUserId?: string;
+  readonly token?: IssuedToken;
+}
+
+export class CreateAppConnectorCommand extends Command<CreatedAppConnector> {
+  constructor(
+    readonly environmentId: string,
+    readonly connector: NewAppConnector,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

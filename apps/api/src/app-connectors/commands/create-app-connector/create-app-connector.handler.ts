@@ -1,0 +1,71 @@
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { executeCommand, hex, loadUserGroup, writtenState, type CommandContext } from '#application';
+import { appConnectorDecider, type CreateAppConnector } from '#domain';
+import { UseCaseDepsProvider } from '../../../http/use-case-deps.provider.js';
+import { AddMemberCommand } from '../../../user-groups/commands/add-member/add-member.command.js';
+import { CreateUserGroupCommand } from '../../../user-groups/commands/create-user-group/create-user-group.command.js';
+import { RegisterUserCommand } from '../../../users/commands/register-user/register-user.command.js';
+import { connectorStream, type ConnectorTarget } from '../connector-target.js';
+import { GenerateTokenCommand } from '../generate-token/generate-token.command.js';
+import { CreateAppConnectorCommand, type CreatedAppConnector, type NewAppConnector } from './create-app-connector.command.js';
+
+type GroupOfConnector = Pick<CreateAppConnector['data'], 'userGroupId' | 'userGroupExists' | 'userGroupCreatedWithConnector'>;
+type QuickPath = Extract<NewAppConnector, { createUserGroup: true }>;
+
+/**
+ * CreateAppConnector. The quick path (Profit's "create a user group based on the app connector
+ * name") also creates that group, a system user in it and, if asked, the user's token.
+ */
+@CommandHandler(CreateAppConnectorCommand)
+export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConnectorCommand> {
+  constructor(
+    private readonly deps: UseCaseDepsProvider,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ environmentId, connector, context }: CreateAppConnectorCommand): Promise<CreatedAppConnector> {
+    const target = { environmentId, appConnectorId: this.deps.runtime.newId() };
+    const apiKey = hex(this.deps.runtime.randomBytes(16));
+    const create = (group: GroupOfConnector): CreateAppConnector => ({
+      type: 'CreateAppConnector',
+      data: { ...target, apiKey, description: connector.description, ...group },
+    });
+    if ('createUserGroup' in connector) return this.quickPath(target, connector, create, context);
+
+    const group = await loadUserGroup(this.deps, environmentId, connector.userGroupId);
+    return this.append(target, create({ userGroupId: connector.userGroupId, userGroupExists: group !== null, userGroupCreatedWithConnector: false }), context);
+  }
+
+  private async quickPath(
+    target: ConnectorTarget,
+    connector: QuickPath,
+    create: (group: GroupOfConnector) => CreateAppConnector,
+    context: CommandContext,
+  ): Promise<CreatedAppConnector> {
+    const { environmentId } = target;
+    // Refuse a bad description before anything is written, so the quick path never leaves a lone group behind.
+    appConnectorDecider.decide(create({ userGroupId: 'pending', userGroupExists: true, userGroupCreatedWithConnector: true }), appConnectorDecider.initialState());
+    const name = connector.description.trim();
+    const { state: group } = await this.commands.execute(new CreateUserGroupCommand(environmentId, name, context));
+    const systemUserId = `${environmentId}.${systemUserLocalPart(connector.description, hex(this.deps.runtime.randomBytes(3)))}`;
+    await this.commands.execute(new RegisterUserCommand({ environmentId, userId: systemUserId, email: null, name, kind: 'system' }, context));
+    await this.commands.execute(new AddMemberCommand({ environmentId, groupId: group.groupId, userId: systemUserId }, context));
+    const created = await this.append(target, create({ userGroupId: group.groupId, userGroupExists: true, userGroupCreatedWithConnector: true }), context);
+    if (!connector.autoGenerateToken) return { ...created, systemUserId };
+
+    const description = connector.tokenDescription ?? 'Generated with the app connector';
+    const token = await this.commands.execute(new GenerateTokenCommand(target, { userId: systemUserId, description }, context));
+    return { state: token.state, version: token.version, position: token.position, systemUserId, token };
+  }
+
+  private async append(target: ConnectorTarget, command: CreateAppConnector, context: CommandContext) {
+    const { store, runtime } = this.deps;
+    return writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, command, context, runtime.now()));
+  }
+}
+
+/** `Webshop Koppeling!` → `webshop-koppeling-3fa9c1`: readable, and unique thanks to the suffix. */
+function systemUserLocalPart(description: string, suffix: string): string {
+  const slug = description.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return slug ? `${slug}-${suffix}` : `app-${suffix}`;
+}

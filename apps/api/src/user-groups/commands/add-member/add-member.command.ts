@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, WrittenState } from '#application';
+import type { UserGroup } from '#domain';
+import type { Membership } from '../membership.js';
+
+export class AddMemberCommand extends Command<WrittenState<UserGroup>> {
+  constructor(
+    readonly membership: Membership,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
