@@ -1,7 +1,7 @@
 // Projection throughput against SQLite's own insert rate, in one run on one machine:
 //   (a) ceiling: plain INSERTs of JSON rows, one transaction per batch (read-store pragmas);
 //   (b) catch-up: a fresh ProjectionRunner with every read model over the whole event store;
-//   (c) rebuild: `rebuild` into a new generation, with peak memory (RSS and heap, sampled).
+//   (c) rebuild: `rebuild` into tables beside the live ones, with peak memory (RSS and heap, sampled).
 // Target: (b) and (c) at least 1/3 of (a). On demand only (not in npm test); writes ~2 GB to a temp folder.
 // Usage: npm run build && node --max-semi-space-size=32 bench/projections.bench.mjs [--events 1000000] [--rounds 3] [--batch-size 2000] [--page-size 10000] [--keep]
 // (the flag as `npm start` runs the service: a 64 MB young generation, so that a page of events
@@ -27,7 +27,7 @@ const roundCount = Number(values.rounds);
 
 // dist/, as the service runs; imported late so that a missing build gets a clear message.
 const { SqliteEventStore } = await import('../dist/libs/event-store/src/index.js').catch(missingBuild);
-const { ProjectionRunner, SqliteReadStore, readModelProjections, rebuild } = await import('../dist/libs/read-model/src/index.js').catch(missingBuild);
+const { ProjectionRunner, READ_MODELS, createReadStore, rebuild } = await import('../dist/libs/read-model/src/index.js').catch(missingBuild);
 
 const flushToDisk = (file) => {
   const fd = openSync(file, 'r');
@@ -57,16 +57,16 @@ try {
   // Rounds of (ceiling, rebuild, catch-up), each ratio taken against the ceiling of its own round: on a
   // shared VM the machine's speed drifts by a third within minutes, and a ceiling measured minutes
   // apart would turn that drift into the ratio. The table shows the medians.
-  const projections = readModelProjections();
+  const models = READ_MODELS;
   const rounds = [];
   for (let round = 1; round <= roundCount; round++) {
-    rounds.push(await measureRound(eventsFile, head, projections));
+    rounds.push(await measureRound(eventsFile, head, models));
     const last = rounds.at(-1);
     log(`round ${round}: ceiling ${rate(last.ceiling.events, last.ceiling.seconds)} rows/s; catch-up ${ratioOf(last.catchUp, last)}, rebuild ${ratioOf(last.rebuild, last)} of it; CPU steal ${formatSteal(last)}`);
   }
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
-  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; projections: ${projections.map((p) => `${p.name} v${p.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}; ${roundCount} rounds, medians`);
+  console.log(`events: ${head} in ${Math.ceil(head / 330)} environments; read models: ${models.map((m) => `${m.name} v${m.version}`).join(', ')}; batch ${batchSize}, catch-up/rebuild page ${pageSize}; ${roundCount} rounds, medians`);
   console.log(table(rounds));
   console.log(`\nratio per round: catch-up ${rounds.map((r) => ratioOf(r.catchUp, r)).join(' / ')}; rebuild ${rounds.map((r) => ratioOf(r.rebuild, r)).join(' / ')}; CPU steal ${rounds.map(formatSteal).join(' / ')}`);
 } finally {
@@ -75,20 +75,20 @@ try {
 }
 
 /** One round: the ceiling, then a rebuild and a catch-up, each into a fresh read-store file. */
-async function measureRound(eventsFile, head, projections) {
+async function measureRound(eventsFile, head, models) {
   const steal = stealMeter();
   const ceiling = await withMemoryPeak(() => insertCeiling(join(dir, 'ceiling.sqlite'), totalEvents, batchSize));
   removeDatabase('ceiling.sqlite');
   const eventStore = new SqliteEventStore(eventsFile);
   // The rebuild runs first: the catch-up leaves a large heap behind, which would otherwise be
   // charged to the rebuild's peak.
-  const rebuildStore = SqliteReadStore.open({ file: join(dir, 'read-models-rebuild.sqlite') });
+  const rebuildStore = await createReadStore({ kind: 'sqlite', file: join(dir, 'read-models-rebuild.sqlite') }, models);
   let lastReport = 0;
   const rebuilt = await withMemoryPeak((sample) =>
     rebuild({
       eventStore,
       store: rebuildStore,
-      projections,
+      models,
       batchSize: pageSize,
       onProgress: (progress) => {
         sample();
@@ -104,12 +104,14 @@ async function measureRound(eventsFile, head, projections) {
   // while the catch-up waits for its own fsyncs.
   removeDatabase('read-models-rebuild.sqlite');
 
-  const catchUpStore = SqliteReadStore.open({ file: join(dir, 'read-models-catch-up.sqlite') });
+  const catchUpStore = await createReadStore({ kind: 'sqlite', file: join(dir, 'read-models-catch-up.sqlite') }, models);
   const catchUp = await withMemoryPeak(async (sample) => {
-    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, projections, maxBatchSize: batchSize, catchUpBatchSize: pageSize, logger: { warn: log, error: log } });
-    runner.onApplied(sample);
+    const runner = new ProjectionRunner({ eventStore, store: catchUpStore, models, maxBatchSize: batchSize, catchUpBatchSize: pageSize, logger: { warn: log, error: log } });
     await runner.start();
-    while (!(await runner.waitForPosition(head, 10_000))) log(`catch-up at position ${runner.position()} of ${head}`);
+    for (let waited = 0; !(await runner.waitForPosition(head, 100)); waited++) {
+      sample();
+      if (waited % 100 === 99) log(`catch-up at position ${runner.position()} of ${head}`);
+    }
     await runner.stop();
   });
   await catchUpStore.close();
@@ -150,7 +152,7 @@ function table(rounds) {
   const rows = [
     ['(a) ceiling: INSERT JSON rows, 1 tx per batch', 'ceiling'],
     ['(b) catch-up: fresh ProjectionRunner', 'catchUp'],
-    ['(c) rebuild into a new generation', 'rebuild'],
+    ['(c) rebuild beside the live read models', 'rebuild'],
   ];
   for (const [name, key] of rows) {
     const runs = rounds.map((round) => round[key]);

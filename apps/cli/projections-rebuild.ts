@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadStoreConfig } from '#config';
 import { createEventStore } from '#event-store';
-import { createReadStore, readModelProjections, rebuild, type RebuildProgress, type RebuildResult } from '#read-model';
+import { createReadStore, READ_MODELS, rebuild, type RebuildProgress, type RebuildResult } from '#read-model';
 import { CliError, requireExistingEventStore, runCli } from './cli-support.js';
 
 const HELP = `projections:rebuild: rebuild every read model from the first event, beside the live ones.
@@ -10,10 +10,11 @@ const HELP = `projections:rebuild: rebuild every read model from the first event
 Usage: npm run projections:rebuild [-- --batch-size <n>]
        node dist/apps/cli/projections-rebuild.js [--batch-size <n>]
 
-Replays the whole event store into a new read-model generation while the old one keeps serving,
-then switches readers and checkpoints to it in one step and drops the old generation. Safe while
-the service runs: its projection runner notices the switch and continues from the new checkpoints.
-Run it after changing a projection (its version) or to repair read models.
+Replays the whole event store into new read models beside the live ones, which keep serving, then
+switches readers, checkpoints and dead letters to them in one step and drops the old ones (the
+next generation). Safe while the service runs: its projection runner finds the checkpoints moved
+and continues from them. Run it to repair read models; a read model whose version changed is
+replayed by the service itself when it starts.
 
 Options:
   --batch-size <n>  events per read and transaction (default 10000, as bench:projections measures)
@@ -41,7 +42,6 @@ async function main(): Promise<void> {
     await eventStore.close();
     throw error;
   });
-  const projections = readModelProjections();
   // Positions, not event counts, measure progress: they are what every event store can compare to its head.
   const bar = new cliProgress.SingleBar(
     { format: 'rebuild |{bar}| {percentage}% | {eventsDone} events | {eventsPerSecond} events/s | {phase}', hideCursor: true },
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   let result: RebuildResult;
   try {
     bar.start(await eventStore.headPosition(), 0, { eventsDone: 0, eventsPerSecond: 0, phase: 'replaying' });
-    result = await rebuild({ eventStore, store, projections, batchSize, onProgress });
+    result = await rebuild({ eventStore, store, models: READ_MODELS, batchSize, onProgress });
   } finally {
     bar.stop();
     await store.close();
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - startedAt) / 1000;
   process.stdout.write(
-    `rebuilt ${projections.map((projection) => projection.name).join(', ')}: ${result.eventsDone} events in ${seconds.toFixed(2)} s ` +
+    `rebuilt ${READ_MODELS.map((model) => model.name).join(', ')}: ${result.eventsDone} events in ${seconds.toFixed(2)} s ` +
       `(${Math.round(result.eventsDone / Math.max(seconds, 0.001))} events/s), generation ${result.generation}, ` +
       `position ${result.position}, ${result.deadLetters} dead letter(s)\n`,
   );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { collectionsOf, createReadStore, readModelProjections, type ReadDocument, type ReadStore } from '#read-model';
+import { createReadStore, type ReadStore } from '#read-model';
 import { registerEnvironment } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { connectorStory } from './support/connector-story.js';
@@ -32,17 +32,25 @@ describe('projections:rebuild CLI (node dist/apps/cli/projections-rebuild.js)', 
     throw new Error(`the service's projections did not reach position ${head}`);
   }
 
+  /** Every read model through the store's own queries, as the query API reads them. */
   const snapshot = async () => {
-    const collections: Record<string, ReadDocument[]> = {};
-    for (const { name } of collectionsOf(readModelProjections())) collections[name] = (await readStore.find(name)).items;
-    return collections;
+    const all = { limit: 1000, after: null };
+    const environments = (await readStore.environments(all)).items;
+    const perEnvironment = await Promise.all(
+      environments.map(async ({ environmentId }) => {
+        const connectors = (await readStore.appConnectors(environmentId, {}, all)).items;
+        const tokens = await Promise.all(connectors.map(({ connector }) => readStore.tokens(environmentId, connector.appConnectorId)));
+        return { connectors, tokens, users: (await readStore.users(environmentId, all)).items, groups: (await readStore.userGroups(environmentId, all)).items };
+      }),
+    );
+    return { environments, perEnvironment };
   };
 
   it('rebuilds into a new generation that equals the live read models, and the service keeps projecting', async () => {
     await serviceCaughtUp();
     const before = await snapshot();
-    const generationBefore = await readStore.activeGeneration();
-    expect(Object.values(before).flat().length).toBeGreaterThan(0);
+    const generationBefore = await readStore.generation();
+    expect(before.perEnvironment.flatMap((env) => env.tokens.flat()).length).toBeGreaterThan(0);
 
     const run = await runCli('projections-rebuild', [], { DATA_DIR: app.dataDir });
     expect(run.stderr).not.toMatch(/Error/);
@@ -51,17 +59,17 @@ describe('projections:rebuild CLI (node dist/apps/cli/projections-rebuild.js)', 
     expect(Number(events)).toBe(await app.headPosition());
     expect(Number(position)).toBe(await app.headPosition());
     expect(Number(generation)).toBeGreaterThan(generationBefore);
-    expect(await readStore.activeGeneration()).toBe(Number(generation));
+    expect(await readStore.generation()).toBe(Number(generation));
     expect(await snapshot()).toEqual(before);
 
     const { environmentId } = await registerEnvironment(app.admin());
     await serviceCaughtUp();
-    expect(await readStore.find('environments', { where: { environmentId } })).toMatchObject({ items: [{ environmentId }] });
+    expect(await readStore.environment(environmentId)).toMatchObject({ environmentId });
 
     // The switch under the running service is no failure: nothing on /health, no stack in the log.
     const health = await app.anonymous().get('/health').expect(200);
     expect(health.body.details.projections).toMatchObject({ status: 'up', lastError: null });
-    expect(app.logs()).not.toMatch(/UnknownGenerationError[^"]*\\n\s+at /);
+    expect(app.logs()).not.toMatch(/Error[^"]*\\n\s+at /);
   });
 
   it('explains itself with --help and refuses bad arguments with code 1', async () => {

@@ -1,18 +1,15 @@
-export * from './store/read-store.port.js';
-export * from './store/read-store.errors.js';
-export { createReadStore, type ReadStoreConfig } from './store/create-read-store.js';
-export { MemoryReadStore } from './store/memory/memory-read-store.js';
-export { SqliteReadStore, type SqliteReadStoreOptions } from './store/sqlite/sqlite-read-store.js';
-export { MongoReadStore, type MongoReadStoreOptions } from './store/mongodb/mongodb-read-store.js';
-export { collectionsOf, ProjectionApplyError, type Projection } from './projection/projection.js';
-export { evolveDocument, type DocumentChange, type PositionedDocument } from './projection/positioned-document.js';
-export { ProjectionRunner } from './projection/projection-runner.js';
-export type {
-  AppliedListener,
-  ProjectionRunnerOptions,
-  ProjectionRunnerStatus,
-  RunnerLogger,
-  RunnerState,
-} from './projection/projection-runner.options.js';
-export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult } from './projection/rebuild.js';
-export * from './read-models/read-models.js';
+export type { ReadModel } from './read-model.js';
+export { READ_STORE, type ReadStore } from './read-store.js';
+export type { DeadLetter } from './engine/projection-store.port.js';
+export { InvalidCursorError } from './queries/page-cursor.js';
+export type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from './queries/read-model-queries.port.js';
+export { createReadStore, type ReadStoreConfig } from './create-read-store.js';
+export { ProjectionRunner, type ProjectionRunnerOptions, type ProjectionRunnerStatus, type RunnerLogger } from './projection/projection-runner.js';
+export { rebuild, type RebuildProgress, type RebuildResult } from './projection/rebuild.js';
+export { READ_MODELS } from './read-models/read-models.js';
+export type { AppConnectorDocument } from './read-models/app-connectors.read-model.js';
+export type { EnvironmentDocument } from './read-models/environments.read-model.js';
+export type { TokenDocument } from './read-models/tokens.read-model.js';
+export type { UserDocument } from './read-models/users.read-model.js';
+export type { UserGroupDocument } from './read-models/user-groups.read-model.js';
+export type { ChangeStamp } from './read-models/change-stamp.js';

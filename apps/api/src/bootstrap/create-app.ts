@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
 import { SqliteTokenUsageSink, TRUSTED_PROXIES, type TrustedProxies } from '#guard';
-import { createReadStore, ProjectionRunner, readModelProjections, type ReadStore } from '#read-model';
+import { createReadStore, ProjectionRunner, READ_MODELS, type ReadStore } from '#read-model';
 import { checkAdminKeyBeforeBody } from '../admin-auth/admin-key.hook.js';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const projections = new ProjectionRunner({
     eventStore,
     store: readStore,
-    projections: readModelProjections(),
+    models: READ_MODELS,
     // Far behind (a fresh read store, a restore), pages of 10,000 events per transaction: what
     // `npm run bench:projections` measures (about 140 MB of heap at the peak).
     catchUpBatchSize: 10_000,

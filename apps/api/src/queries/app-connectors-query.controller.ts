@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ConnectorHistory } from '#audit';
 import { notFound } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { APP_CONNECTORS, READ_STORE, scopedId, type AppConnectorDocument, type ReadStore } from '#read-model';
+import { READ_STORE, type ReadStore } from '#read-model';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { resourceIdParam } from '../http/admin-api.decorators.js';
 import { etagOf } from '../http/if-match.js';
@@ -13,7 +13,8 @@ import { ValidationFailedError } from '../http/problem.js';
 import { AsOfQuery } from '../audit/audit.requests.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { booleanParam, pageParams, queryParams, searchParam } from './query-params.js';
-import { readPage, requireEnvironment, withoutStoreFields } from './read-pages.js';
+import { readPage, requireEnvironment } from './read-pages.js';
+import { appConnectorView } from './read-model-views.js';
 
 const ListAppConnectorsQuery = queryParams({
   ...pageParams,
@@ -25,8 +26,6 @@ const ListAppConnectorsQuery = queryParams({
 // `at` and `version` (time travel) are answered from the event store by the audit module, which
 // validates them; this route only passes them on.
 const GetAppConnectorQuery = queryParams({}, ['at', 'version']);
-
-const appConnectorView = (doc: AppConnectorDocument) => withoutStoreFields(doc);
 
 @QueryApi('app connectors', CONNECTOR_PATH)
 export class AppConnectorsQueryController {
@@ -48,14 +47,8 @@ export class AppConnectorsQueryController {
     @ReadPosition() position: number,
   ) {
     await requireEnvironment(this.store, environmentId);
-    const where = {
-      environmentId,
-      ...(query.blocked === undefined ? {} : { blocked: query.blocked }),
-      ...(query.userGroupId === undefined ? {} : { userGroupId: query.userGroupId }),
-    };
-    const search = query.q === undefined ? undefined : { field: 'description', text: query.q };
-    const list = { name: 'app-connectors', collection: APP_CONNECTORS };
-    return readPage(this.store, list, { ...query, where, search }, appConnectorView, position);
+    const filter = { blocked: query.blocked, userGroupId: query.userGroupId, text: query.q };
+    return readPage('app-connectors', query, (page) => this.store.appConnectors(environmentId, filter, page), appConnectorView, position);
   }
 
   @Get(':appConnectorId')
@@ -77,7 +70,7 @@ export class AppConnectorsQueryController {
       if (!asOf.success) throw new ValidationFailedError(asOf.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
       return this.history.asOf({ environmentId, appConnectorId }, asOf.data);
     }
-    const doc = await this.store.get<AppConnectorDocument>(APP_CONNECTORS, scopedId(environmentId, appConnectorId));
+    const doc = await this.store.appConnector(environmentId, appConnectorId);
     if (!doc) throw notFound('app_connector_not_found', `app connector ${appConnectorId} does not exist in environment ${environmentId}`);
     reply.header('etag', etagOf(doc.version));
     return appConnectorView(doc);

@@ -1,10 +1,10 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ENVIRONMENTS, READ_STORE, type EnvironmentDocument, type ReadStore } from '#read-model';
+import { READ_STORE, type ReadStore } from '#read-model';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { pageParams, queryParams } from './query-params.js';
-import { readPage, withoutStoreFields } from './read-pages.js';
+import { readPage } from './read-pages.js';
 
 const ListEnvironmentsQuery = queryParams(pageParams);
 
@@ -15,7 +15,6 @@ export class EnvironmentsQueryController {
   @Get()
   @ApiOkResponse({ description: '{ items: [{ environmentId, name, createdAt, createdBy }], nextCursor, position }', headers: OK_HEADERS })
   list(@Query({ schema: ListEnvironmentsQuery }) query: z.infer<typeof ListEnvironmentsQuery>, @ReadPosition() position: number) {
-    const list = { name: 'environments', collection: ENVIRONMENTS };
-    return readPage(this.store, list, query, (doc: EnvironmentDocument) => withoutStoreFields(doc), position);
+    return readPage('environments', query, (page) => this.store.environments(page), (doc) => doc, position);
   }
 }

@@ -1,5 +1,5 @@
 import { notFound } from '#domain';
-import { ENVIRONMENTS, InvalidQueryError, type DocumentReader, type FindQuery, type PositionedDocument } from '#read-model';
+import { InvalidCursorError, type Page as StorePage, type PageRequest, type ReadModelQueries } from '#read-model';
 import { decodePageCursor, encodePageCursor, invalidCursor } from './page-cursor.js';
 
 export interface Page<View> {
@@ -9,46 +9,32 @@ export interface Page<View> {
   readonly position: number;
 }
 
-export interface PageRequest {
+export interface ListQuery {
   readonly limit: number;
   readonly cursor?: string | undefined;
 }
 
-/**
- * One page of a list answer. Lists are ordered by creation time, then document id: neither ever
- * changes, so paging while others write never skips or repeats a document.
- */
-export async function readPage<Doc extends PositionedDocument, View>(
-  store: DocumentReader,
-  list: { readonly name: string; readonly collection: string },
-  query: Pick<FindQuery, 'where' | 'search'> & PageRequest,
+/** One page of a list answer, its cursor naming the list. */
+export async function readPage<Doc, View>(
+  list: string,
+  query: ListQuery,
+  read: (page: PageRequest) => Promise<StorePage<Doc>>,
   view: (document: Doc) => View,
   position: number,
 ): Promise<Page<View>> {
-  const after = decodePageCursor(list.name, query.cursor);
+  const after = decodePageCursor(list, query.cursor);
   try {
-    const page = await store.find<Doc>(list.collection, {
-      where: query.where,
-      search: query.search,
-      orderBy: { field: 'createdAt', valueType: 'string' },
-      limit: query.limit,
-      after,
-    });
-    return { items: page.items.map(view), nextCursor: encodePageCursor(list.name, page.nextCursor), position };
+    const page = await read({ limit: query.limit, after });
+    return { items: page.items.map(view), nextCursor: encodePageCursor(list, page.nextCursor), position };
   } catch (error) {
     // The one query error a client can cause: a cursor that decodes but the store does not accept.
-    if (error instanceof InvalidQueryError && after !== null) throw invalidCursor();
+    if (error instanceof InvalidCursorError) throw invalidCursor();
     throw error;
   }
 }
 
-export async function requireEnvironment(store: DocumentReader, environmentId: string): Promise<void> {
-  if (!(await store.get(ENVIRONMENTS, environmentId))) {
+export async function requireEnvironment(store: ReadModelQueries, environmentId: string): Promise<void> {
+  if (!(await store.environment(environmentId))) {
     throw notFound('environment_not_found', `environment ${environmentId} does not exist`);
   }
-}
-
-/** The stored document without the store's bookkeeping. */
-export function withoutStoreFields<Doc extends PositionedDocument>({ _id, lastPosition, ...fields }: Doc): Omit<Doc, '_id' | 'lastPosition'> {
-  return fields;
 }

@@ -2,14 +2,14 @@ import { Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { notFound } from '#domain';
 import { TOKEN_USAGE, type TokenUsageTracker } from '#guard';
-import { APP_CONNECTORS, READ_STORE, scopedId, TOKENS, type ReadStore, type TokenDocument } from '#read-model';
+import { READ_STORE, type ReadStore, type TokenDocument } from '#read-model';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { queryParams } from './query-params.js';
 
 const ListTokensQuery = queryParams({});
 
-/** Picks fields one by one: a token document's id is the token's hash, which must never be shown. */
+/** Picks fields one by one: the answer shows what a dashboard needs, nothing the store keeps beside it. */
 const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
   id: token.tokenId,
   userId: token.userId,
@@ -47,13 +47,10 @@ export class TokensQueryController {
     @Query({ schema: ListTokensQuery }) _query: unknown,
     @ReadPosition() position: number,
   ) {
-    if (!(await this.store.get(APP_CONNECTORS, scopedId(environmentId, appConnectorId)))) {
+    if (!(await this.store.appConnector(environmentId, appConnectorId))) {
       throw notFound('app_connector_not_found', `app connector ${appConnectorId} does not exist in environment ${environmentId}`);
     }
-    const { items } = await this.store.find<TokenDocument>(TOKENS, {
-      where: { environmentId, appConnectorId },
-      orderBy: { field: 'createdAt' },
-    });
+    const items = await this.store.tokens(environmentId, appConnectorId);
     const lastUsed = await Promise.all(items.map((token) => this.usage.lastUsed(token.tokenId)));
     return { items: items.map((token, i) => tokenView(token, lastUsed[i] ?? null)), position };
   }

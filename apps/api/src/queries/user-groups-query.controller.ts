@@ -3,18 +3,17 @@ import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { notFound } from '#domain';
-import { READ_STORE, scopedId, USER_GROUPS, type ReadStore, type UserGroupDocument } from '#read-model';
+import { READ_STORE, type ReadStore } from '#read-model';
 import { EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { resourceIdParam } from '../http/admin-api.decorators.js';
 import { etagOf } from '../http/if-match.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { pageParams, queryParams } from './query-params.js';
-import { readPage, requireEnvironment, withoutStoreFields } from './read-pages.js';
+import { readPage, requireEnvironment } from './read-pages.js';
+import { userGroupView } from './read-model-views.js';
 
 const ListUserGroupsQuery = queryParams(pageParams);
 const GetUserGroupQuery = queryParams({});
-
-const userGroupView = (doc: UserGroupDocument) => withoutStoreFields(doc);
 
 @QueryApi('user groups', 'environments/:environmentId/user-groups')
 export class UserGroupsQueryController {
@@ -29,8 +28,7 @@ export class UserGroupsQueryController {
     @ReadPosition() position: number,
   ) {
     await requireEnvironment(this.store, environmentId);
-    const list = { name: 'user-groups', collection: USER_GROUPS };
-    return readPage(this.store, list, { ...query, where: { environmentId } }, userGroupView, position);
+    return readPage('user-groups', query, (page) => this.store.userGroups(environmentId, page), userGroupView, position);
   }
 
   @Get(':groupId')
@@ -42,7 +40,7 @@ export class UserGroupsQueryController {
     @Query({ schema: GetUserGroupQuery }) _query: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const doc = await this.store.get<UserGroupDocument>(USER_GROUPS, scopedId(environmentId, groupId));
+    const doc = await this.store.userGroup(environmentId, groupId);
     if (!doc) throw notFound('user_group_not_found', `user group ${groupId} does not exist in environment ${environmentId}`);
     reply.header('etag', etagOf(doc.version));
     return userGroupView(doc);

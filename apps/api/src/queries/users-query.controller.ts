@@ -1,11 +1,11 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { READ_STORE, USERS, type ReadStore, type UserDocument } from '#read-model';
+import { READ_STORE, type ReadStore } from '#read-model';
 import { EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
 import { pageParams, queryParams } from './query-params.js';
-import { readPage, requireEnvironment, withoutStoreFields } from './read-pages.js';
+import { readPage, requireEnvironment } from './read-pages.js';
 
 const ListUsersQuery = queryParams(pageParams);
 
@@ -25,7 +25,6 @@ export class UsersQueryController {
     @ReadPosition() position: number,
   ) {
     await requireEnvironment(this.store, environmentId);
-    const list = { name: 'users', collection: USERS };
-    return readPage(this.store, list, { ...query, where: { environmentId } }, (doc: UserDocument) => withoutStoreFields(doc), position);
+    return readPage('users', query, (page) => this.store.users(environmentId, page), (doc) => doc, position);
   }
 }

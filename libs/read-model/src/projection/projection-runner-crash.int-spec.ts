@@ -2,26 +2,24 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MemoryEventStore } from '#event-store';
-import { SqliteReadStore } from '../store/sqlite/sqlite-read-store.js';
-import { snapshotReadModel } from '../testing/read-model-snapshot.js';
-import { appendSampleEvents } from '../testing/sample-events.js';
-import { thingsProjection, typeCountsProjection } from '../testing/sample-projections.js';
+import { createReadStore } from '../create-read-store.js';
+import type { ReadStore } from '../read-store.js';
+import { READ_MODELS } from '../read-models/read-models.js';
+import { appendServiceHistory } from '../testing/service-history.js';
 import { silentLogger, temporaryDirectory } from '../testing/sqlite-fixture.js';
-import type { ReadStore } from '../store/read-store.port.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-const EVENTS = 3000;
-const SEED = 5;
+const ENVIRONMENTS = 300;
+const EVENTS = ENVIRONMENTS * 13;
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const child = fileURLToPath(new URL('../testing/projection-child.mjs', import.meta.url));
-const compiled = ['dist/libs/read-model/src/index.js', 'dist/libs/read-model/src/testing/sample-projections.js', 'dist/libs/event-store/src/index.js'];
+const compiled = ['dist/libs/read-model/src/index.js', 'dist/libs/read-model/src/testing/service-history.js', 'dist/libs/event-store/src/index.js'];
 const built = compiled.every((path) => existsSync(root + path));
-const projections = () => [thingsProjection(), typeCountsProjection()];
 
 /** Starts the child runner and SIGKILLs it once it has committed past `killAfter`. */
 function runAndKill(file: string, killAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const childProcess = spawn('node', [child, file, String(EVENTS), String(SEED)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childProcess = spawn('node', [child, file, String(ENVIRONMENTS)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let lastApplied = 0;
     let errors = '';
     childProcess.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -37,10 +35,25 @@ function runAndKill(file: string, killAfter: number): Promise<number> {
 }
 
 async function projectToHead(eventStore: MemoryEventStore, store: ReadStore): Promise<void> {
-  const runner = new ProjectionRunner({ eventStore, store, projections: projections(), logger: silentLogger });
+  const runner = new ProjectionRunner({ eventStore, store, models: READ_MODELS, logger: silentLogger });
   await runner.start();
   expect(await runner.waitForPosition(EVENTS, 10_000)).toBe(true);
   await runner.stop();
+}
+
+/** Every environment's read models through the store's own queries. */
+async function snapshot(store: ReadStore) {
+  const environments = (await store.environments({ limit: ENVIRONMENTS + 1, after: null })).items;
+  const all = { limit: 10, after: null };
+  return Promise.all(
+    environments.map(async ({ environmentId }) => ({
+      environmentId,
+      connectors: (await store.appConnectors(environmentId, {}, all)).items,
+      tokens: await store.tokens(environmentId, 'c1'),
+      users: (await store.users(environmentId, all)).items,
+      groups: (await store.userGroups(environmentId, all)).items,
+    })),
+  );
 }
 
 if (!built) console.warn('Projection SIGKILL test skipped: dist/ not built (npm test builds it; or run npm run build)');
@@ -49,22 +62,24 @@ if (!built) console.warn('Projection SIGKILL test skipped: dist/ not built (npm 
   const files = temporaryDirectory('projection-kill-');
   afterAll(() => files.cleanup());
 
-  it('resumes in a new process to the same read model as a clean run', async () => {
+  it('resumes in a new process to the same read models as a clean run', async () => {
     const eventStore = new MemoryEventStore();
-    await appendSampleEvents(eventStore, EVENTS, SEED);
+    await appendServiceHistory(eventStore, ENVIRONMENTS);
     const file = files.file('killed.db');
-    const killAfter = 300 + Math.floor(Math.random() * 1500);
+    const killAfter = 300 + Math.floor(Math.random() * 2000);
     const lastReported = await runAndKill(file, killAfter);
 
-    const resumed = SqliteReadStore.open({ file });
-    const checkpoint = await resumed.getCheckpoint('type_counts');
-    expect(checkpoint).toBeGreaterThanOrEqual(lastReported);
-    expect(checkpoint).toBeLessThan(EVENTS);
+    const resumed = await createReadStore({ kind: 'sqlite', file });
+    const checkpoints = await Promise.all(READ_MODELS.map((model) => resumed.checkpoint(model.name)));
+    expect(Math.min(...checkpoints)).toBeGreaterThanOrEqual(lastReported);
+    expect(Math.min(...checkpoints)).toBeLessThan(EVENTS);
     await projectToHead(eventStore, resumed);
 
-    const clean = SqliteReadStore.open({ file: files.file('clean.db') });
+    const clean = await createReadStore({ kind: 'sqlite', file: files.file('clean.db') });
     await projectToHead(eventStore, clean);
-    expect(await snapshotReadModel(resumed, projections())).toEqual(await snapshotReadModel(clean, projections()));
+    const resumedSnapshot = await snapshot(resumed);
+    expect(resumedSnapshot).toHaveLength(ENVIRONMENTS);
+    expect(resumedSnapshot).toEqual(await snapshot(clean));
     await Promise.all([resumed.close(), clean.close(), eventStore.close()]);
-  }, 20_000);
+  }, 30_000);
 });

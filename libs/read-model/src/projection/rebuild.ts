@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore } from '#event-store';
-import type { ReadStore } from '../store/read-store.port.js';
-import { collectionsOf, type Projection } from './projection.js';
-import { projectBatch } from './project-events.js';
+import type { ReadModel } from '../read-model.js';
+import type { ReadStore } from '../read-store.js';
 
 export interface RebuildProgress {
   readonly phase: 'replaying' | 'final-catch-up' | 'switched';
@@ -15,15 +14,14 @@ export interface RebuildProgress {
 export interface RebuildOptions {
   readonly eventStore: Pick<EventStore, 'readAll' | 'headPosition'>;
   readonly store: ReadStore;
-  readonly projections: readonly Projection[];
+  readonly models: readonly ReadModel[];
   /** Events read and committed per transaction; default 2000. */
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
   /**
-   * The live runner of this process, if any: when running, it is paused for the final catch-up and the switch, then
-   * restarted, when it reloads the generation and checkpoints. A runner in another process needs no
-   * pause to stay correct (its transactions name the old generation and fail after the switch, then
-   * it resubscribes from the new checkpoints), only to avoid that one failed batch.
+   * The live runner of this process, if any: paused for the final catch-up and the switch, then
+   * restarted. A runner in another process needs no pause to stay correct: its next commit finds
+   * the checkpoints moved, and it reloads them.
    */
   readonly liveRunner?: { isRunning(): boolean; stop(): Promise<void>; start(): Promise<void> };
   readonly now?: () => Date;
@@ -37,30 +35,28 @@ export interface RebuildResult {
 }
 
 /**
- * Replays every event into a fresh generation beside the live one (which keeps serving readers),
- * reading the store directly in large batches rather than through a live subscription, then
- * switches generation and checkpoints in one step and drops the old generation. On failure the new
- * generation is dropped and the live one is untouched.
+ * Replays every event into rebuild tables beside the live ones (which keep serving readers), then
+ * switches readers, checkpoints and dead letters to them in one step. On failure the rebuild is
+ * dropped and the live read models are untouched.
  */
 export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
-  const { store, projections, liveRunner } = options;
-  const generation = await store.createGeneration(collectionsOf(projections));
-  const replay = new Replay(options, generation);
-  let switched = false;
+  const { store, models, liveRunner } = options;
+  await store.startRebuild(models);
+  const replay = new Replay(options);
+  let generation: number | undefined;
   try {
     await replay.toHead('replaying');
     const pausedRunner = liveRunner?.isRunning() ? liveRunner : undefined;
     await pausedRunner?.stop();
     try {
       await replay.toHead('final-catch-up');
-      await store.activateGeneration(generation);
-      switched = true;
+      generation = await store.finishRebuild(models);
       replay.report('switched');
     } finally {
       await pausedRunner?.start();
     }
   } catch (error) {
-    if (!switched) await store.dropGeneration(generation).catch(() => undefined);
+    if (generation === undefined) await store.abandonRebuild(models).catch(() => undefined);
     throw error;
   }
   return { generation, position: replay.position, eventsDone: replay.eventsDone, deadLetters: replay.deadLetters };
@@ -73,21 +69,18 @@ class Replay {
   private headPosition = 0;
   private readonly startedAt = Date.now();
 
-  constructor(
-    private readonly options: RebuildOptions,
-    private readonly generation: number,
-  ) {}
+  constructor(private readonly options: RebuildOptions) {}
 
   async toHead(phase: RebuildProgress['phase']): Promise<void> {
+    const { eventStore, store, models } = this.options;
     const batchSize = this.options.batchSize ?? 2000;
-    const context = { store: this.options.store, generation: this.generation, now: this.options.now ?? (() => new Date()) };
-    this.headPosition = await this.options.eventStore.headPosition();
+    this.headPosition = await eventStore.headPosition();
     for (;;) {
-      const events = await this.options.eventStore.readAll({ after: this.position, maxCount: batchSize });
+      const events = await eventStore.readAll({ after: this.position, maxCount: batchSize });
       if (events.length === 0) return;
-      const outcomes = await projectBatch(context, this.options.projections.map((projection) => ({ projection, events })));
-      for (const { deadLetters } of outcomes) this.deadLetters += deadLetters;
-      this.position = events[events.length - 1]!.position;
+      const shares = models.map((model) => ({ model, events, checkpoint: this.position }));
+      this.deadLetters += (await store.project(shares, 'rebuild', this.options.now?.() ?? new Date())).deadLetters;
+      this.position = events.at(-1)!.position;
       this.eventsDone += events.length;
       this.headPosition = Math.max(this.headPosition, this.position);
       this.report(phase);

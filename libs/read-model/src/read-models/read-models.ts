@@ -1,18 +1,9 @@
-import type { Projection } from '../projection/projection.js';
-import { appConnectorsProjection } from './app-connectors/app-connectors.projection.js';
-import { environmentsProjection } from './environments/environments.projection.js';
-import { tokensProjection } from './tokens/tokens.projection.js';
-import { userGroupsProjection } from './user-groups/user-groups.projection.js';
-import { usersProjection } from './users/users.projection.js';
+import type { ReadModel } from '../read-model.js';
+import { appConnectorsReadModel } from './app-connectors.read-model.js';
+import { environmentsReadModel } from './environments.read-model.js';
+import { tokensReadModel } from './tokens.read-model.js';
+import { userGroupsReadModel } from './user-groups.read-model.js';
+import { usersReadModel } from './users.read-model.js';
 
 /** Every read model the service keeps. */
-export function readModelProjections(): Projection[] {
-  return [environmentsProjection(), appConnectorsProjection(), tokensProjection(), usersProjection(), userGroupsProjection()];
-}
-
-export { scopedId } from './scoped-id.js';
-export * from './app-connectors/app-connector.document.js';
-export * from './environments/environments.projection.js';
-export * from './tokens/token.document.js';
-export * from './user-groups/user-group.document.js';
-export * from './users/user.document.js';
+export const READ_MODELS: readonly ReadModel[] = [environmentsReadModel, appConnectorsReadModel, tokensReadModel, usersReadModel, userGroupsReadModel] as ReadModel[];

@@ -1,0 +1,93 @@
+import type { Collection, Db, Document, Filter } from 'mongodb';
+import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import { scopedId } from '../read-models/change-stamp.js';
+import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
+import type { TokenDocument } from '../read-models/tokens.read-model.js';
+import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
+import type { UserDocument } from '../read-models/users.read-model.js';
+import { decodePageEnd, pageOf } from '../queries/page-cursor.js';
+import type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from '../queries/read-model-queries.port.js';
+
+/** A stored document: the read model's document under `doc`, with the store's bookkeeping beside it. */
+export interface StoredRecord {
+  _id: string;
+  lastPosition: number;
+  doc: Document;
+}
+
+/** The index each list reads in order, per read model; `prepare` creates them. */
+export const LIST_INDEXES: Readonly<Record<string, Record<string, 1>>> = {
+  environments: { 'doc.createdAt': 1, _id: 1 },
+  app_connectors: { 'doc.connector.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+  tokens: { 'doc.environmentId': 1, 'doc.appConnectorId': 1, 'doc.createdAt': 1, _id: 1 },
+  users: { 'doc.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+  user_groups: { 'doc.group.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+};
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The query side of the MongoDB read store: the driver's `find` on the live collections. */
+export class MongoQueries implements ReadModelQueries {
+  constructor(protected readonly db: Db) {}
+
+  environment(environmentId: string) {
+    return this.one<EnvironmentDocument>('environments', environmentId);
+  }
+
+  environments(page: PageRequest) {
+    return this.page<EnvironmentDocument>('environments', {}, page);
+  }
+
+  appConnector(environmentId: string, appConnectorId: string) {
+    return this.one<AppConnectorDocument>('app_connectors', scopedId(environmentId, appConnectorId));
+  }
+
+  appConnectors(environmentId: string, { blocked, userGroupId, text }: AppConnectorFilter, page: PageRequest) {
+    const filter: Filter<StoredRecord> = { 'doc.connector.environmentId': environmentId };
+    if (blocked !== undefined) filter['doc.connector.blocked'] = blocked;
+    if (userGroupId !== undefined) filter['doc.connector.userGroupId'] = userGroupId;
+    if (text !== undefined) filter['doc.connector.description'] = { $regex: escapeRegex(text), $options: 'i' };
+    return this.page<AppConnectorDocument>('app_connectors', filter, page);
+  }
+
+  async tokens(environmentId: string, appConnectorId: string) {
+    const records = await this.live('tokens')
+      .find({ 'doc.environmentId': environmentId, 'doc.appConnectorId': appConnectorId })
+      .sort({ 'doc.createdAt': 1, _id: 1 })
+      .toArray();
+    return records.map((record) => record.doc as TokenDocument);
+  }
+
+  users(environmentId: string, page: PageRequest) {
+    return this.page<UserDocument>('users', { 'doc.environmentId': environmentId }, page);
+  }
+
+  userGroup(environmentId: string, groupId: string) {
+    return this.one<UserGroupDocument>('user_groups', scopedId(environmentId, groupId));
+  }
+
+  userGroups(environmentId: string, page: PageRequest) {
+    return this.page<UserGroupDocument>('user_groups', { 'doc.group.environmentId': environmentId }, page);
+  }
+
+  protected live(model: string): Collection<StoredRecord> {
+    return this.db.collection<StoredRecord>(model);
+  }
+
+  private async one<Doc>(model: string, id: string): Promise<Doc | null> {
+    return ((await this.live(model).findOne({ _id: id }))?.doc as Doc | undefined) ?? null;
+  }
+
+  private async page<Doc>(model: string, filter: Filter<StoredRecord>, { limit, after }: PageRequest): Promise<Page<Doc>> {
+    const end = decodePageEnd(after);
+    const keyset: Filter<StoredRecord> =
+      end === null ? {} : { $or: [{ 'doc.createdAt': { $gt: end.createdAt } }, { 'doc.createdAt': end.createdAt, _id: { $gt: end.id } }] };
+    const records = await this.live(model)
+      .find({ ...filter, ...keyset })
+      .sort({ 'doc.createdAt': 1, _id: 1 })
+      .limit(limit + 1)
+      .toArray();
+    const { items, nextCursor } = pageOf(records, limit, (record) => ({ createdAt: String(record.doc['createdAt']), id: record._id }));
+    return { items: items.map((record) => record.doc as Doc), nextCursor };
+  }
+}

@@ -1,0 +1,38 @@
+import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
+import type { TokenDocument } from '../read-models/tokens.read-model.js';
+import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
+import type { UserDocument } from '../read-models/users.read-model.js';
+
+/** Lists are ordered by creation time, then id: neither ever changes, so paging while others write never skips or repeats. */
+export interface PageRequest {
+  readonly limit: number;
+  /** `nextCursor` of the previous page of the same list; InvalidCursorError when it is not one. */
+  readonly after: string | null;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Pass as `after` for the next page; null when this page is the last. */
+  readonly nextCursor: string | null;
+}
+
+export interface AppConnectorFilter {
+  readonly blocked?: boolean | undefined;
+  readonly userGroupId?: string | undefined;
+  /** Part of the description, any case. */
+  readonly text?: string | undefined;
+}
+
+/** What the query side reads; each store answers it with its own queries. */
+export interface ReadModelQueries {
+  environment(environmentId: string): Promise<EnvironmentDocument | null>;
+  environments(page: PageRequest): Promise<Page<EnvironmentDocument>>;
+  appConnector(environmentId: string, appConnectorId: string): Promise<AppConnectorDocument | null>;
+  appConnectors(environmentId: string, filter: AppConnectorFilter, page: PageRequest): Promise<Page<AppConnectorDocument>>;
+  /** Every token of the connector, live and revoked, oldest first. */
+  tokens(environmentId: string, appConnectorId: string): Promise<TokenDocument[]>;
+  users(environmentId: string, page: PageRequest): Promise<Page<UserDocument>>;
+  userGroup(environmentId: string, groupId: string): Promise<UserGroupDocument | null>;
+  userGroups(environmentId: string, page: PageRequest): Promise<Page<UserGroupDocument>>;
+}

@@ -1,0 +1,47 @@
+import type { TokenGenerated, TokenRevoked } from '#domain';
+import type { ReadModel } from '../read-model.js';
+
+export type TokenStatus = 'live' | 'revoked';
+
+/**
+ * One token, stored under the SHA-256 hash of its data (what the guard computes from a request).
+ * The hash is a secret's fingerprint: it is the storage id only, never part of the document, so no
+ * answer or page cursor can carry it.
+ */
+export interface TokenDocument {
+  readonly tokenId: string;
+  readonly environmentId: string;
+  readonly appConnectorId: string;
+  readonly userId: string;
+  /** The device the token is for. */
+  readonly description: string;
+  /** Last characters of the token, for recognising it. */
+  readonly hint: string;
+  readonly status: TokenStatus;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: string | null;
+}
+
+type TokenEvent = TokenGenerated | TokenRevoked;
+const TYPES: TokenEvent['type'][] = ['TokenGenerated', 'TokenRevoked'];
+
+const tokenEvent = (event: unknown) => event as TokenEvent;
+
+export const tokensReadModel: ReadModel<TokenDocument> = {
+  name: 'tokens',
+  version: 2,
+  handles: new Set(TYPES),
+  documentId: (event) => tokenEvent(event).data.tokenHash,
+  evolve(document, recorded) {
+    const event = tokenEvent(recorded);
+    const { time, actor } = recorded.metadata;
+    if (event.type === 'TokenGenerated') {
+      const { tokenId, environmentId, appConnectorId, userId, description, tokenHint } = event.data;
+      const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor };
+      return { ...generated, status: 'live', revokedAt: null, revokedBy: null };
+    }
+    return document === null ? null : { ...document, status: 'revoked', revokedAt: time, revokedBy: actor };
+  },
+};

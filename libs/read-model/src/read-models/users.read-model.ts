@@ -1,0 +1,39 @@
+import { USER_EVENT_TYPES, type UserEvent, type UserGroupMemberAdded, type UserGroupMemberRemoved, type UserKind } from '#domain';
+import type { ReadModel } from '../read-model.js';
+
+/** One user (`userId` = `{environmentId}.{local}`, unique over environments) with the groups it is in now. */
+export interface UserDocument {
+  readonly userId: string;
+  readonly environmentId: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly kind: UserKind;
+  /** Sorted. */
+  readonly groupIds: readonly string[];
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+type UsersEvent = UserEvent | UserGroupMemberAdded | UserGroupMemberRemoved;
+const MEMBERSHIP_TYPES: UsersEvent['type'][] = ['UserGroupMemberAdded', 'UserGroupMemberRemoved'];
+
+const usersEvent = (event: unknown) => event as UsersEvent;
+
+/** Membership events come from the group streams and change the member's document. */
+export const usersReadModel: ReadModel<UserDocument> = {
+  name: 'users',
+  version: 2,
+  handles: new Set([...USER_EVENT_TYPES, ...MEMBERSHIP_TYPES]),
+  documentId: (event) => usersEvent(event).data.userId,
+  evolve(document, recorded) {
+    const event = usersEvent(recorded);
+    if (event.type === 'UserRegistered') {
+      const { userId, environmentId, name, email, kind } = event.data;
+      return { userId, environmentId, name, email, kind, groupIds: [], createdAt: recorded.metadata.time, createdBy: recorded.metadata.actor };
+    }
+    // The group decider adds registered users only; without the user there is nothing to change.
+    if (document === null) return null;
+    const others = document.groupIds.filter((groupId) => groupId !== event.data.groupId);
+    return { ...document, groupIds: event.type === 'UserGroupMemberAdded' ? [...others, event.data.groupId].sort() : others };
+  },
+};

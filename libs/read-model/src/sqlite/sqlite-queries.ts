@@ -1,0 +1,90 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import { scopedId } from '../read-models/change-stamp.js';
+import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
+import type { TokenDocument } from '../read-models/tokens.read-model.js';
+import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
+import type { UserDocument } from '../read-models/users.read-model.js';
+import { decodePageEnd, pageOf } from '../queries/page-cursor.js';
+import type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from '../queries/read-model-queries.port.js';
+
+interface ListRow {
+  id: string;
+  created_at: string;
+  doc: string;
+}
+
+/** The query side of the SQLite read store: SQL on the read models' tables, over a read-only connection. */
+export class SqliteQueries implements ReadModelQueries {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {
+    // SQLite's own LIKE folds ASCII only; this folds case as JavaScript does, for any script.
+    db.function('contains_ignoring_case', { deterministic: true }, (haystack, needle) =>
+      typeof haystack === 'string' && haystack.toLowerCase().includes(String(needle).toLowerCase()) ? 1 : 0,
+    );
+  }
+
+  async environment(environmentId: string) {
+    return this.one<EnvironmentDocument>('SELECT doc FROM environments WHERE id = ?', environmentId);
+  }
+
+  async environments(page: PageRequest) {
+    return this.page<EnvironmentDocument>('environments', 'TRUE', {}, page);
+  }
+
+  async appConnector(environmentId: string, appConnectorId: string) {
+    return this.one<AppConnectorDocument>('SELECT doc FROM app_connectors WHERE id = ?', scopedId(environmentId, appConnectorId));
+  }
+
+  async appConnectors(environmentId: string, filter: AppConnectorFilter, page: PageRequest) {
+    const where =
+      'environment_id = @environmentId AND (@blocked IS NULL OR blocked = @blocked) AND (@userGroupId IS NULL OR user_group_id = @userGroupId)' +
+      ' AND (@text IS NULL OR contains_ignoring_case(description, @text))';
+    const blocked = filter.blocked === undefined ? null : Number(filter.blocked);
+    return this.page<AppConnectorDocument>('app_connectors', where, { environmentId, blocked, userGroupId: filter.userGroupId ?? null, text: filter.text ?? null }, page);
+  }
+
+  async tokens(environmentId: string, appConnectorId: string) {
+    const rows = this.statement('SELECT doc FROM tokens WHERE environment_id = ? AND app_connector_id = ? ORDER BY created_at, id')
+      .pluck()
+      .all(environmentId, appConnectorId) as string[];
+    return rows.map((doc) => JSON.parse(doc) as TokenDocument);
+  }
+
+  async users(environmentId: string, page: PageRequest) {
+    return this.page<UserDocument>('users', 'environment_id = @environmentId', { environmentId }, page);
+  }
+
+  async userGroup(environmentId: string, groupId: string) {
+    return this.one<UserGroupDocument>('SELECT doc FROM user_groups WHERE id = ?', scopedId(environmentId, groupId));
+  }
+
+  async userGroups(environmentId: string, page: PageRequest) {
+    return this.page<UserGroupDocument>('user_groups', 'environment_id = @environmentId', { environmentId }, page);
+  }
+
+  private one<Doc>(sql: string, id: string): Doc | null {
+    const doc = this.statement(sql).pluck().get(id) as string | undefined;
+    return doc === undefined ? null : (JSON.parse(doc) as Doc);
+  }
+
+  /** One page in list order, with one row more than asked for to tell whether another page exists. */
+  private page<Doc>(table: string, where: string, params: Record<string, unknown>, { limit, after }: PageRequest): Page<Doc> {
+    const end = decodePageEnd(after);
+    const keyset = end === null ? '' : ' AND (created_at, id) > (@afterCreatedAt, @afterId)';
+    const rows = this.statement(`SELECT id, created_at, doc FROM ${table} WHERE ${where}${keyset} ORDER BY created_at, id LIMIT @limit`).all({
+      ...params,
+      ...(end === null ? {} : { afterCreatedAt: end.createdAt, afterId: end.id }),
+      limit: limit + 1,
+    }) as ListRow[];
+    const { items, nextCursor } = pageOf(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id }));
+    return { items: items.map((row) => JSON.parse(row.doc) as Doc), nextCursor };
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+}

@@ -1,0 +1,66 @@
+import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
+import type { TokenDocument } from '../read-models/tokens.read-model.js';
+import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
+import type { UserDocument } from '../read-models/users.read-model.js';
+import type { Slot } from '../engine/projection-store.port.js';
+
+type Column<Doc> = (doc: Doc) => string | number;
+
+/**
+ * Each read model's table: `id`, `last_position`, the document as JSON, and a real column for every
+ * field a list filters or sorts on, with one index serving each list in its order.
+ */
+interface TableSpec<Doc> {
+  readonly columns: Readonly<Record<string, Column<Doc>>>;
+  readonly index: string;
+}
+
+const table = <Doc>(spec: TableSpec<Doc>) => spec as unknown as TableSpec<unknown>;
+
+export const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
+  environments: table<EnvironmentDocument>({ columns: { created_at: (d) => d.createdAt }, index: 'created_at, id' }),
+  app_connectors: table<AppConnectorDocument>({
+    columns: {
+      environment_id: (d) => d.connector.environmentId,
+      created_at: (d) => d.createdAt,
+      blocked: (d) => (d.connector.blocked ? 1 : 0),
+      user_group_id: (d) => d.connector.userGroupId,
+      description: (d) => d.connector.description,
+    },
+    // The blocked and user-group filters are read from the rows the index walks in list order.
+    index: 'environment_id, created_at, id',
+  }),
+  tokens: table<TokenDocument>({
+    columns: { environment_id: (d) => d.environmentId, app_connector_id: (d) => d.appConnectorId, created_at: (d) => d.createdAt },
+    index: 'environment_id, app_connector_id, created_at, id',
+  }),
+  users: table<UserDocument>({ columns: { environment_id: (d) => d.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
+  user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.group.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
+};
+
+export const tableOf = (model: string, slot: Slot) => (slot === 'live' ? model : `${model}__rebuild`);
+
+export function specOf(model: string): TableSpec<unknown> {
+  const spec = TABLES[model];
+  if (!spec) throw new Error(`no SQLite table for read model ${model}`);
+  return spec;
+}
+
+export function createTableSql(model: string, slot: Slot): string {
+  const columns = Object.keys(specOf(model).columns).map((column) => `, ${column}`).join('');
+  return `CREATE TABLE IF NOT EXISTS "${tableOf(model, slot)}" (id TEXT PRIMARY KEY, last_position INTEGER NOT NULL, doc TEXT NOT NULL${columns})`;
+}
+
+/** Live tables only: a rebuild fills its table without it and gets it at the switch, in one pass. */
+export const createIndexSql = (model: string) => `CREATE INDEX IF NOT EXISTS "${model}_list" ON "${model}" (${specOf(model).index})`;
+
+export const BOOKKEEPING_DDL = `
+  CREATE TABLE IF NOT EXISTS read_model_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  INSERT OR IGNORE INTO read_model_meta (key, value) VALUES ('generation', 1);
+  CREATE TABLE IF NOT EXISTS read_model_checkpoints (
+    model TEXT NOT NULL, slot TEXT NOT NULL, position INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (model, slot));
+  CREATE TABLE IF NOT EXISTS read_model_dead_letters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, slot TEXT NOT NULL, projection TEXT NOT NULL, position INTEGER NOT NULL,
+    event_id TEXT NOT NULL, stream_id TEXT NOT NULL, type TEXT NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL);
+`;
