@@ -17,11 +17,7 @@ export interface ReadModel<Doc = unknown> {
   evolve(document: Doc | null, event: RecordedEvent): Doc | null;
 }
 
-/** `Name: message`, never a stack (no file paths): what may be shown outside the log. */
-export function summarizeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
+/** The stack where there is one, for the log and dead letters (never for /health). */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? summarizeError(error)) : String(error);
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }

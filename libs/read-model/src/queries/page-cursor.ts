@@ -14,7 +14,7 @@ export class InvalidCursorError extends Error {
 // The order travels in the cursor, so that a cursor of another ordering is refused, not misread.
 const ORDER = ['createdAt', 'asc'] as const;
 
-export const encodePageEnd = ({ createdAt, id }: PageEnd): string =>
+const encodePageEnd = ({ createdAt, id }: PageEnd): string =>
   Buffer.from(JSON.stringify([...ORDER, createdAt, id])).toString('base64url');
 
 // Every part is checked: a cursor comes from the client, and its values are bound into a query

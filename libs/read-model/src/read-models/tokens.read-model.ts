@@ -1,8 +1,6 @@
 import type { TokenGenerated, TokenRevoked } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
-export type TokenStatus = 'live' | 'revoked';
-
 /**
  * One token, stored under the SHA-256 hash of its data (what the guard computes from a request).
  * The hash is a secret's fingerprint: it is the storage id only, never part of the document, so no
@@ -17,7 +15,7 @@ export interface TokenDocument {
   readonly description: string;
   /** Last characters of the token, for recognising it. */
   readonly hint: string;
-  readonly status: TokenStatus;
+  readonly status: 'live' | 'revoked';
   readonly createdAt: string;
   readonly createdBy: string;
   readonly revokedAt: string | null;

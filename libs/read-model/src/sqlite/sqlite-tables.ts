@@ -18,7 +18,7 @@ interface TableSpec<Doc> {
 
 const table = <Doc>(spec: TableSpec<Doc>) => spec as unknown as TableSpec<unknown>;
 
-export const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
+const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
   environments: table<EnvironmentDocument>({ columns: { created_at: (d) => d.createdAt }, index: 'created_at, id' }),
   app_connectors: table<AppConnectorDocument>({
     columns: {
