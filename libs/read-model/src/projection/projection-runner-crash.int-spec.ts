@@ -5,7 +5,7 @@ import { MemoryEventStore } from '#event-store';
 import { createReadStore } from '../create-read-store.js';
 import type { ReadStore } from '../read-store.js';
 import { READ_MODELS } from '../read-models/read-models.js';
-import { appendServiceHistory } from '../testing/service-history.js';
+import { appendServiceHistory } from '../testing/service-history.mjs';
 import { silentLogger, temporaryDirectory } from '../testing/sqlite-fixture.js';
 import { ProjectionRunner } from './projection-runner.js';
 
@@ -13,7 +13,7 @@ const ENVIRONMENTS = 300;
 const EVENTS = ENVIRONMENTS * 13;
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const child = fileURLToPath(new URL('../testing/projection-child.mjs', import.meta.url));
-const compiled = ['dist/libs/read-model/src/index.js', 'dist/libs/read-model/src/testing/service-history.js', 'dist/libs/event-store/src/index.js'];
+const compiled = ['dist/libs/read-model/src/index.js', 'dist/libs/event-store/src/index.js'];
 const built = compiled.every((path) => existsSync(root + path));
 
 /** Starts the child runner and SIGKILLs it once it has committed past `killAfter`. */

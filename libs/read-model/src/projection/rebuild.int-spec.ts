@@ -2,7 +2,7 @@ import { MemoryEventStore } from '#event-store';
 import { createReadStore } from '../create-read-store.js';
 import type { ReadStore } from '../read-store.js';
 import { READ_MODELS } from '../read-models/read-models.js';
-import { appendServiceHistory } from '../testing/service-history.js';
+import { appendServiceHistory } from '../testing/service-history.mjs';
 import { silentLogger, temporaryDirectory } from '../testing/sqlite-fixture.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { rebuild, type RebuildProgress } from './rebuild.js';

@@ -1,11 +1,9 @@
 // Runs the projection runner in its own process so that a test can SIGKILL it mid-batch.
-// Imports the compiled code in dist/ (npm test builds it before jest runs).
+// Imports the compiled libraries in dist/ (npm test builds them before jest runs).
 // Usage: node projection-child.mjs <read-store file> <environments>
 import { MemoryEventStore } from '#event-store';
 import { createReadStore, ProjectionRunner, READ_MODELS } from '#read-model';
-
-const testing = new URL('../../../../dist/libs/read-model/src/testing/', import.meta.url);
-const { appendServiceHistory } = await import(new URL('service-history.js', testing).href);
+import { appendServiceHistory } from './service-history.mjs';
 
 const [file, environments] = process.argv.slice(2);
 const eventStore = new MemoryEventStore();
