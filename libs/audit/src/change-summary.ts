@@ -1,5 +1,35 @@
 import type { AppConnectorEvent, AppConnectorState } from '#domain';
 
+type ConnectorEventType = AppConnectorEvent['type'];
+type Summary<T extends ConnectorEventType> = (event: Extract<AppConnectorEvent, { type: T }>, before: AppConnectorState) => string;
+
+/** One per event type of the domain: a new connector event is a compile error here until it has its line. */
+const SUMMARIES = {
+  AppConnectorCreated: ({ data: { description, userGroupId, blocked } }) =>
+    `created "${description}" for user group ${userGroupId}${blocked ? ', blocked' : ''}`,
+  AppConnectorDescriptionChanged: ({ data }, before) =>
+    `description changed${before ? ` from "${before.description}"` : ''} to "${data.description}"`,
+  AppConnectorUserGroupAssigned: ({ data }, before) => `user group ${data.userGroupId} assigned${before ? ` (was ${before.userGroupId})` : ''}`,
+  AppConnectorBlocked: () => 'blocked',
+  AppConnectorUnblocked: () => 'unblocked',
+  GetConnectorsGranted: ({ data }) => `granted GetConnectors ${data.names.join(', ')}`,
+  GetConnectorRevoked: ({ data }) => `revoked GetConnector ${data.name}`,
+  UpdateConnectorsGranted: ({ data }) => `granted UpdateConnectors ${data.names.join(', ')}`,
+  UpdateConnectorRevoked: ({ data }) => `revoked UpdateConnector ${data.name}`,
+  SpecialConnectorsAdded: ({ data }) => `special connectors ${data.names.join(', ')} added`,
+  SpecialConnectorRemoved: ({ data }) => `special connector ${data.name} removed`,
+  IpRestrictionAdded: ({ data }) => `IP restriction ${data.access} ${data.cidr} added`,
+  IpRestrictionRemoved: ({ data }, before) => {
+    const access = before?.ipRestrictions.find((line) => line.restrictionId === data.restrictionId)?.access;
+    return `IP restriction ${access ? `${access} ` : ''}${data.cidr} removed`;
+  },
+  TokenGenerated: ({ data }) => `token ${data.tokenHint} for ${data.userId} (${data.description}) generated`,
+  TokenRevoked: ({ data }, before) => {
+    const token = before?.tokens.find((candidate) => candidate.tokenId === data.tokenId);
+    return token ? `token ${token.tokenHint} for ${token.userId} (${token.description}) revoked` : `token ${data.tokenId} of ${data.userId} revoked`;
+  },
+} satisfies { [T in ConnectorEventType]: Summary<T> };
+
 /**
  * One line saying what an event changed, for timelines: "granted GetConnectors Profit_Debtors",
  * "token …A1B2 for 12345.jdoe (laptop) generated". `before` is the connector's state before the
@@ -7,46 +37,9 @@ import type { AppConnectorEvent, AppConnectorState } from '#domain';
  * of a removed IP restriction).
  */
 export function summarizeChange(event: { readonly type: string; readonly data: object }, before: AppConnectorState): string {
-  const known = event as AppConnectorEvent;
-  switch (known.type) {
-    case 'AppConnectorCreated': {
-      const { description, userGroupId, blocked } = known.data;
-      return `created "${description}" for user group ${userGroupId}${blocked ? ', blocked' : ''}`;
-    }
-    case 'AppConnectorDescriptionChanged':
-      return `description changed${before ? ` from "${before.description}"` : ''} to "${known.data.description}"`;
-    case 'AppConnectorUserGroupAssigned':
-      return `user group ${known.data.userGroupId} assigned${before ? ` (was ${before.userGroupId})` : ''}`;
-    case 'AppConnectorBlocked':
-      return 'blocked';
-    case 'AppConnectorUnblocked':
-      return 'unblocked';
-    case 'GetConnectorsGranted':
-      return `granted GetConnectors ${known.data.names.join(', ')}`;
-    case 'GetConnectorRevoked':
-      return `revoked GetConnector ${known.data.name}`;
-    case 'UpdateConnectorsGranted':
-      return `granted UpdateConnectors ${known.data.names.join(', ')}`;
-    case 'UpdateConnectorRevoked':
-      return `revoked UpdateConnector ${known.data.name}`;
-    case 'SpecialConnectorsAdded':
-      return `special connectors ${known.data.names.join(', ')} added`;
-    case 'SpecialConnectorRemoved':
-      return `special connector ${known.data.name} removed`;
-    case 'IpRestrictionAdded':
-      return `IP restriction ${known.data.access} ${known.data.cidr} added`;
-    case 'IpRestrictionRemoved': {
-      const access = before?.ipRestrictions.find((line) => line.restrictionId === known.data.restrictionId)?.access;
-      return `IP restriction ${access ? `${access} ` : ''}${known.data.cidr} removed`;
-    }
-    case 'TokenGenerated':
-      return `token ${known.data.tokenHint} for ${known.data.userId} (${known.data.description}) generated`;
-    case 'TokenRevoked': {
-      const token = before?.tokens.find((candidate) => candidate.tokenId === known.data.tokenId);
-      return token ? `token ${token.tokenHint} for ${token.userId} (${token.description}) revoked` : `token ${known.data.tokenId} of ${known.data.userId} revoked`;
-    }
-    default:
-      // No never-check: a timeline must still print streams written by a newer version of the service.
-      return `${event.type} (no summary for this event type)`;
-  }
+  // A timeline must still print streams written by a newer version of the service.
+  if (!Object.hasOwn(SUMMARIES, event.type)) return `${event.type} (no summary for this event type)`;
+  // The stored name tells the shape; the record pairs each name with its own summary.
+  const summarize = SUMMARIES[event.type as ConnectorEventType] as Summary<ConnectorEventType>;
+  return summarize(event as AppConnectorEvent, before);
 }

@@ -1,5 +1,6 @@
 export { AccessIndex, type AccessIndexOptions } from './access-index/access-index.js';
-export { AccessState, type AccessLookup, type IndexableEvent, type IndexedToken } from './access-index/access-state.js';
+export { AccessState, type AccessLookup, type IndexableEvent } from './access-index/access-state.js';
+export type { IndexedToken } from './access-index/indexed-token.js';
 export type { IndexedConnector } from './access-index/indexed-connector.js';
 export { IpRules, type IpRule } from './access-index/ip-rules.js';
 
@@ -17,7 +18,5 @@ export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse } from './usage/to
 export { TokenUsageTracker, type TokenUsageTrackerOptions } from './usage/token-usage.tracker.js';
 
 export { AccessGuardModule, type AccessGuardOptions } from './nest/access-guard.module.js';
-export type { AccessTargetResolver } from './nest/access-target.js';
-export { AfasTokenGuard, type GuardedRequest } from './nest/afas-token.guard.js';
-export { ACCESS_CHECKER, ACCESS_INDEX, ACCESS_TARGET_RESOLVER, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
+export { ACCESS_CHECKER, ACCESS_INDEX, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
 export { PROFIT_ERROR_NUMBER, ProfitError, type ProfitErrorBody } from './nest/profit-error.js';

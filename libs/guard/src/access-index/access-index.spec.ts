@@ -19,7 +19,7 @@ describe('AccessIndex', () => {
     await append(store, liveConnector());
     index = new AccessIndex(store);
     await index.start();
-    expect(index.position()).toBe(8);
+    expect(index.position()).toBe(9);
     expect(index.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(false);
     const { position } = await append(store, [e.tokenRevoked()]);
     expect(await index.waitForPosition(position, 1000)).toBe(true);
@@ -41,8 +41,7 @@ describe('AccessIndex', () => {
     expect(index.position()).toBe(3);
   });
 
-  it('resubscribes after the last applied position when the subscription fails', async () => {
-    await append(store, liveConnector());
+  it('follows the store again after the last applied position when the subscription fails', async () => {
     let failOnce = true;
     const flaky: EventStore = Object.create(store, {
       subscribeToAll: {
@@ -62,15 +61,17 @@ describe('AccessIndex', () => {
       },
     });
     const errors: string[] = [];
-    index = new AccessIndex(flaky, { retryDelayMs: 1, onError: (message) => errors.push(message) });
+    index = new AccessIndex(flaky, { retryDelayMs: { initial: 1, max: 1 }, onError: (message) => errors.push(message) });
     await index.start();
-    expect(index.position()).toBe(8);
-    expect(errors).toEqual(['access index: subscription failed; resubscribing']);
+    const { position } = await append(store, liveConnector());
+    expect(await index.waitForPosition(position, 1000)).toBe(true);
+    expect(index.tokenByHash(hashTokenData(TOKEN_DATA))?.revoked).toBe(false);
+    expect(errors).toEqual(['access index: following $all failed; retrying in 1 ms']);
   });
 
   it('lets timers fire while it replays a long history at start', async () => {
-    const noise = Array.from({ length: 1000 }, () => ({ type: 'Noise', data: {} }));
-    for (let i = 0; i < 20; i++) await append(store, noise);
+    const connectors = Array.from({ length: 1000 }, (_, i) => ({ type: 'AppConnectorCreated', data: { ...e.created().data, appConnectorId: `c${i}` } }));
+    for (let i = 0; i < 20; i++) await append(store, connectors.map((event) => ({ ...event, data: { ...event.data, environmentId: `${10000 + i}` } })));
     index = new AccessIndex(store);
     let ticksWhileBehind = 0;
     const timer = setInterval(() => index!.position() < 20_000 && ticksWhileBehind++, 1);
@@ -80,7 +81,16 @@ describe('AccessIndex', () => {
       clearInterval(timer);
     }
     expect(index.position()).toBe(20_000);
+    expect(index.connector('10019', 'c999')).toBeDefined();
     expect(ticksWhileBehind).toBeGreaterThan(0);
+  });
+
+  it('gives up a start that does not catch up in time', async () => {
+    await append(store, liveConnector());
+    const stuck: EventStore = Object.create(store, { readAll: { value: () => new Promise(() => undefined) } });
+    index = new AccessIndex(stuck);
+    await expect(index.start(20)).rejects.toThrow('the access index did not catch up with position 9 within 20 ms');
+    expect(index.position()).toBe(0);
   });
 
   it('stops following the store on stop', async () => {

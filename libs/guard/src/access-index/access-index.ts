@@ -1,69 +1,59 @@
-import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import type { AllSubscription, EventStore } from '#event-store';
-import { AccessState, type AccessLookup, type IndexedToken } from './access-state.js';
+import type { EventStore, RecordedEvent } from '#event-store';
+// The follower's own entry: `#event-store` would load the store adapters with it.
+import { EventFollower } from '../../../event-store/src/follow/index.js';
+import { AccessState, type AccessLookup } from './access-state.js';
 import type { IndexedConnector } from './indexed-connector.js';
+import type { IndexedToken } from './indexed-token.js';
 
 export interface AccessIndexOptions {
   /**
-   * The state to resume from; the subscription starts after its position. Today always a fresh
-   * state replayed from position 0: the index holds one small entry per connector, token and group
-   * membership, so a replay costs milliseconds per thousand events, and a persisted copy would need
-   * its own versioning and the projection engine that `libs/read-model` is still becoming. Once
-   * that exists, a state loaded from it (at its checkpoint) is handed in here and nothing else changes.
+   * Pause before following the store again after a failure, doubling from `initial` up to `max`;
+   * default 100 ms to 1 s, short because a revocation written meanwhile waits for it.
    */
-  readonly state?: AccessState;
-  /** Pause before resubscribing after the subscription failed or ended on its own. */
-  readonly retryDelayMs?: number;
-  /** Where failures go (a dropped subscription, an event that could not be applied). */
+  readonly retryDelayMs?: { readonly initial: number; readonly max: number };
+  /** Where failures go (the store or its subscription failing, an event that could not be applied). */
   readonly onError?: (message: string, error: unknown) => void;
 }
 
-/** A replay at startup lets timers and I/O run this often, whatever the store's subscription does. */
-const EVENTS_PER_TURN = 1000;
-
-type Waiter = { readonly position: number; readonly resolve: (reached: boolean) => void; readonly timer: NodeJS.Timeout };
-
 /**
- * The access read model kept current by a catch-up subscription to `$all` that then stays live.
- * A dropped subscription is reopened after the last applied position (event-store subscriptions are
- * known to drop silently); an event that fails to apply is reported and skipped, not retried
- * forever, so one bad event cannot freeze revocations behind it.
+ * The access read model kept current by following `$all` from its own position. An event that
+ * fails to apply is reported and skipped, not retried forever, so one bad event cannot freeze
+ * revocations behind it.
  */
 export class AccessIndex implements AccessLookup {
-  private readonly state: AccessState;
-  private readonly retryDelayMs: number;
+  private readonly state = new AccessState();
+  private readonly follower: EventFollower;
   private readonly onError: (message: string, error: unknown) => void;
-  private waiters: Waiter[] = [];
-  private subscription: AllSubscription | undefined;
-  private loop: Promise<void> | undefined;
-  private stopped = false;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: Pick<EventStore, 'headPosition' | 'readAll' | 'subscribeToAll'>,
     options: AccessIndexOptions = {},
   ) {
-    this.state = options.state ?? new AccessState();
-    this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.onError = options.onError ?? ((message, error) => console.error(message, error));
+    this.follower = new EventFollower({
+      eventStore: store,
+      resumeAfter: () => this.state.position,
+      handle: (batch) => this.applyAll(batch),
+      // A batch is applied in one turn of the event loop, and guarded requests wait for that turn's end.
+      maxBatchSize: 500,
+      retryDelayMs: options.retryDelayMs ?? { initial: 100, max: 1000 },
+      onError: (message, error) => this.onError(`access index: ${message}`, error),
+    });
   }
 
-  /** Subscribes and resolves once every event written before the call is applied. */
+  /** Resolves once every event written before the call is applied. */
   async start(timeoutMs = 60_000): Promise<void> {
-    if (this.loop !== undefined) throw new Error('the access index is already started');
+    if (this.follower.state !== 'stopped') throw new Error('the access index is already started');
     const head = await this.store.headPosition();
-    this.loop = this.run();
-    if (!(await this.waitForPosition(head, timeoutMs))) {
+    await this.follower.start();
+    if (!(await this.follower.waitForPosition(head, timeoutMs))) {
       await this.stop();
       throw new Error(`the access index did not catch up with position ${head} within ${timeoutMs} ms`);
     }
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.subscription?.close();
-    await this.loop;
-    for (const waiter of this.waiters) settle(waiter, false);
-    this.waiters = [];
+  stop(): Promise<void> {
+    return this.follower.stop();
   }
 
   position(): number {
@@ -72,19 +62,7 @@ export class AccessIndex implements AccessLookup {
 
   /** True once the event at `position` (or later) is applied; false when `timeoutMs` passed first. */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.state.position >= position) return Promise.resolve(true);
-    if (this.stopped) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        resolve,
-        timer: setTimeout(() => {
-          this.waiters = this.waiters.filter((other) => other !== waiter);
-          resolve(false);
-        }, timeoutMs),
-      };
-      this.waiters.push(waiter);
-    });
+    return this.follower.waitForPosition(position, timeoutMs);
   }
 
   hasEnvironment(environmentId: string): boolean {
@@ -103,44 +81,13 @@ export class AccessIndex implements AccessLookup {
     return this.state.isMember(environmentId, groupId, userId);
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      const subscription = this.store.subscribeToAll({ after: this.state.position });
-      this.subscription = subscription;
-      let sinceTurn = 0;
+  private applyAll(batch: readonly RecordedEvent[]): void {
+    for (const event of batch) {
       try {
-        for await (const event of subscription) {
-          try {
-            this.state.apply(event);
-          } catch (error) {
-            this.onError(`access index: skipped event ${event.type} at position ${event.position}`, error);
-          }
-          this.releaseWaiters();
-          if (++sinceTurn === EVENTS_PER_TURN) {
-            sinceTurn = 0;
-            await nextTurn();
-          }
-        }
+        this.state.apply(event);
       } catch (error) {
-        this.onError('access index: subscription failed; resubscribing', error);
-      } finally {
-        await subscription.close();
+        this.onError(`access index: skipped event ${event.type} at position ${event.position}`, error);
       }
-      if (!this.stopped) await sleep(this.retryDelayMs);
     }
   }
-
-  private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const position = this.state.position;
-    const reached = this.waiters.filter((waiter) => waiter.position <= position);
-    if (reached.length === 0) return;
-    this.waiters = this.waiters.filter((waiter) => waiter.position > position);
-    for (const waiter of reached) settle(waiter, true);
-  }
-}
-
-function settle(waiter: Waiter, reached: boolean): void {
-  clearTimeout(waiter.timer);
-  waiter.resolve(reached);
 }

@@ -17,7 +17,7 @@ describe('AccessState', () => {
     expect([...state.connector(ENV, CONNECTOR)!.getConnectors]).toEqual(['Profit_Article']);
     expect(state.isMember(ENV, GROUP, USER)).toBe(true);
     expect(state.hasEnvironment(ENV)).toBe(true);
-    expect(state.position).toBe(8);
+    expect(state.position).toBe(9);
   });
 
   it('follows revocations, blocks, membership, grants and group changes', () => {
@@ -38,13 +38,51 @@ describe('AccessState', () => {
     expect([permits('10.1.2.3'), permits('192.0.2.1')]).toEqual([false, true]);
   });
 
+  it('keeps what an event leaves unchanged: grant Sets and compiled IP lines stay the same objects', () => {
+    const state = stateOf(positioned([...liveConnector(), e.ipAdded('r1', 'allow', '10.0.0.0/8')]));
+    const before = state.connector(ENV, CONNECTOR)!;
+    state.apply({ ...e.blocked(), position: 100 });
+    const blocked = state.connector(ENV, CONNECTOR)!;
+    expect(blocked).toMatchObject({ blocked: true, revision: before.revision + 1 });
+    for (const part of ['ipRules', 'getConnectors', 'updateConnectors', 'specialConnectors'] as const) expect(blocked[part]).toBe(before[part]);
+    state.apply({ ...e.getGranted('Profit_Debtor'), position: 101 });
+    const granted = state.connector(ENV, CONNECTOR)!;
+    expect([...granted.getConnectors]).toEqual(['Profit_Article', 'Profit_Debtor']);
+    expect(granted.getConnectors).not.toBe(blocked.getConnectors);
+    expect(granted.ipRules).toBe(blocked.ipRules);
+  });
+
+  it('indexes each token by hash, and only a changed token again', () => {
+    const other = 'FEDCBA9876543210'.repeat(4);
+    const state = stateOf(positioned([...liveConnector(), e.token('t2', other)]));
+    const first = state.tokenByHash(hashTokenData(TOKEN_DATA));
+    const connector = state.connector(ENV, CONNECTOR);
+    state.apply({ ...e.tokenRevoked('t2', USER, other), position: 100 });
+    expect(state.tokenByHash(hashTokenData(other))).toMatchObject({ tokenId: 't2', revoked: true });
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toBe(first);
+    // Nothing the connector's view reads changed: same view, same revision (a surface's cache holds).
+    expect(state.connector(ENV, CONNECTOR)).toBe(connector);
+  });
+
+  it('indexes no token of a connector that was never created', () => {
+    const state = stateOf(positioned([e.environment(), e.token()]));
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toBeUndefined();
+  });
+
+  it('knows the members of a group whatever order they were added in', () => {
+    const users = ['12345.zoe', '12345.adam', '12345.mia', '12345.bob'];
+    const state = stateOf(positioned([e.groupCreated(), ...users.map((user) => e.member(user))]));
+    expect(users.map((user) => state.isMember(ENV, GROUP, user))).toEqual([true, true, true, true]);
+    expect([state.isMember(ENV, GROUP, '12345.carl'), state.isMember(ENV, 'g2', '12345.zoe')]).toEqual([false, false]);
+  });
+
   it('changes nothing when the same events are applied twice', () => {
     const events = positioned([...liveConnector(), e.tokenRevoked(), e.blocked()]);
     const once = stateOf(events);
     const twice = stateOf([...events, ...events]);
     expect(twice).toEqual(once);
     // A replayed unblock (position already applied) must not undo the later block.
-    twice.apply(events[6]!);
+    twice.apply(events.find((event) => event.type === 'AppConnectorUnblocked')!);
     expect(twice.connector(ENV, CONNECTOR)?.blocked).toBe(true);
   });
 

@@ -1,11 +1,5 @@
-import {
-  assertNever,
-  type AppConnectorCreated,
-  type AppConnectorEvent,
-  type TokenGenerated,
-  type TokenRevoked,
-} from '#domain';
-import { IpRules, type IpRule } from './ip-rules.js';
+import type { AppConnector, GrantList, IpRestriction } from '#domain';
+import { IpRules } from './ip-rules.js';
 
 /** One app connector as the guard reads it: grants as Sets, IP lines precompiled. */
 export interface IndexedConnector {
@@ -22,74 +16,64 @@ export interface IndexedConnector {
   readonly revision: number;
 }
 
-/** The index's own copy, changed in place so that an event costs no copying of the grant sets. */
-export type MutableConnector = {
-  -readonly [K in keyof IndexedConnector]: IndexedConnector[K];
-} & {
-  readonly getConnectors: Set<string>;
-  readonly updateConnectors: Set<string>;
-  readonly specialConnectors: Set<string>;
-  readonly ipLines: Map<string, IpRule>;
-};
-
-export type ConnectorChange = Exclude<AppConnectorEvent, AppConnectorCreated | TokenGenerated | TokenRevoked>;
-
-export function changeConnector(connector: MutableConnector, event: ConnectorChange): void {
-  connector.revision += 1;
-  switch (event.type) {
-    case 'AppConnectorDescriptionChanged':
-      connector.description = event.data.description;
-      return;
-    case 'AppConnectorUserGroupAssigned':
-      connector.userGroupId = event.data.userGroupId;
-      return;
-    case 'AppConnectorBlocked':
-    case 'AppConnectorUnblocked':
-      connector.blocked = event.type === 'AppConnectorBlocked';
-      return;
-    case 'GetConnectorsGranted':
-      return addAll(connector.getConnectors, event.data.names);
-    case 'GetConnectorRevoked':
-      return void connector.getConnectors.delete(event.data.name);
-    case 'UpdateConnectorsGranted':
-      return addAll(connector.updateConnectors, event.data.names);
-    case 'UpdateConnectorRevoked':
-      return void connector.updateConnectors.delete(event.data.name);
-    case 'SpecialConnectorsAdded':
-      return addAll(connector.specialConnectors, event.data.names);
-    case 'SpecialConnectorRemoved':
-      return void connector.specialConnectors.delete(event.data.name);
-    case 'IpRestrictionAdded': {
-      const { restrictionId, access, cidr, family } = event.data;
-      connector.ipLines.set(restrictionId, { access, cidr, family });
-      connector.ipRules = new IpRules([...connector.ipLines.values()]);
-      return;
-    }
-    case 'IpRestrictionRemoved':
-      connector.ipLines.delete(event.data.restrictionId);
-      connector.ipRules = new IpRules([...connector.ipLines.values()]);
-      return;
-    default:
-      return assertNever(event);
-  }
+/** A connector's domain state and the guard's view of it, both replaced on each change. */
+export interface ConnectorEntry {
+  state: AppConnector;
+  indexed: IndexedConnector;
 }
 
-export function newConnector(data: AppConnectorCreated['data']): MutableConnector {
+/**
+ * The parts of a connector's state the view reads (tokens are indexed by hash instead). `satisfies`
+ * makes a field added to the domain state a compile error here until it is said whether the guard needs it.
+ */
+const VIEWED = {
+  environmentId: true,
+  appConnectorId: true,
+  description: true,
+  blocked: true,
+  userGroupId: true,
+  getConnectors: true,
+  updateConnectors: true,
+  specialConnectors: true,
+  ipRestrictions: true,
+  apiKey: false,
+  userGroupCreatedWithConnector: false,
+  tokens: false,
+} satisfies Record<keyof AppConnector, boolean>;
+
+const VIEWED_PARTS = (Object.keys(VIEWED) as (keyof AppConnector)[]).filter((part) => VIEWED[part]);
+
+/** Shared by every connector without grants of a kind: most have no special connectors. */
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The guard's view of `state`. What the domain's fold left untouched (it keeps unchanged values as
+ * the same objects) is taken over from `previous`: an event that changes nothing the view reads (a
+ * token's) keeps the view and its revision, one that does not touch the IP lines compiles no
+ * IpRules, and a grant rebuilds one Set.
+ */
+export function indexConnector(state: AppConnector, previous: ConnectorEntry | undefined): IndexedConnector {
+  if (previous === undefined) return view(state, undefined);
+  const before = previous.state;
+  return VIEWED_PARTS.every((part) => before[part] === state[part]) ? previous.indexed : view(state, previous);
+}
+
+function view(state: AppConnector, previous: ConnectorEntry | undefined): IndexedConnector {
+  const grants = (list: GrantList): ReadonlySet<string> => (previous?.state[list] === state[list] ? previous.indexed[list] : setOf(state[list]));
   return {
-    environmentId: data.environmentId,
-    appConnectorId: data.appConnectorId,
-    description: data.description,
-    blocked: data.blocked,
-    userGroupId: data.userGroupId,
-    getConnectors: new Set(),
-    updateConnectors: new Set(),
-    specialConnectors: new Set(),
-    ipLines: new Map(),
-    ipRules: IpRules.NONE,
-    revision: 0,
+    environmentId: state.environmentId,
+    appConnectorId: state.appConnectorId,
+    description: state.description,
+    blocked: state.blocked,
+    userGroupId: state.userGroupId,
+    getConnectors: grants('getConnectors'),
+    updateConnectors: grants('updateConnectors'),
+    specialConnectors: grants('specialConnectors'),
+    ipRules: previous?.state.ipRestrictions === state.ipRestrictions ? previous.indexed.ipRules : rulesOf(state.ipRestrictions),
+    revision: previous === undefined ? 0 : previous.indexed.revision + 1,
   };
 }
 
-function addAll(target: Set<string>, names: readonly string[]): void {
-  for (const name of names) target.add(name);
-}
+const setOf = (names: readonly string[]): ReadonlySet<string> => (names.length === 0 ? NO_NAMES : new Set(names));
+
+const rulesOf = (lines: readonly IpRestriction[]): IpRules => (lines.length === 0 ? IpRules.NONE : new IpRules(lines));

@@ -16,9 +16,12 @@ describe('ScopedMap', () => {
     expect([map.get('1', '23'), map.get('12', '3')]).toEqual(['first', 'second']);
   });
 
-  it('creates a missing value once and returns the existing one after', () => {
-    const map = new ScopedMap<Set<string>>();
-    const created = map.getOrCreate('12345', 'g1', () => new Set(['x']));
-    expect(map.getOrCreate('12345', 'g1', () => new Set())).toBe(created);
+  it('forgets a deleted value and keeps the rest of its scope', () => {
+    const map = new ScopedMap<number>();
+    map.set('12345', 'a', 1);
+    map.set('12345', 'b', 2);
+    map.delete('12345', 'a');
+    map.delete('99999', 'a');
+    expect([map.get('12345', 'a'), map.get('12345', 'b')]).toEqual([undefined, 2]);
   });
 });

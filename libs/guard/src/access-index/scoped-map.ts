@@ -15,12 +15,8 @@ export class ScopedMap<V> {
     else this.scopes.set(scope, new Map([[id, value]]));
   }
 
-  /** The value under (scope, id), created by `create` when there is none yet. */
-  getOrCreate(scope: string, id: string, create: () => V): V {
-    const existing = this.get(scope, id);
-    if (existing !== undefined) return existing;
-    const created = create();
-    this.set(scope, id, created);
-    return created;
+  delete(scope: string, id: string): void {
+    const inScope = this.scopes.get(scope);
+    if (inScope?.delete(id) && inScope.size === 0) this.scopes.delete(scope);
   }
 }

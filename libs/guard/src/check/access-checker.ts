@@ -19,7 +19,7 @@ const DEBUG_LEVELS: ReadonlySet<string> = new Set(['debug', 'trace']);
 /**
  * Profit's token check of one HTTP request, for any surface: the client address (trusting
  * X-Forwarded-For only from `TRUSTED_PROXIES`), `decideAccess`, a log line, and the token's use.
- * Used by the Profit surface's Fastify routes (the hot path) and by `AfasTokenGuard` for Nest routes.
+ * Used by the Profit surface's Fastify routes (the hot path).
  */
 export class AccessChecker {
   constructor(

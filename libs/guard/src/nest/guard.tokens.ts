@@ -3,4 +3,3 @@ export const ACCESS_INDEX = Symbol('ACCESS_INDEX');
 export const ACCESS_CHECKER = Symbol('ACCESS_CHECKER');
 export const TOKEN_USAGE = Symbol('TOKEN_USAGE');
 export const TRUSTED_PROXIES = Symbol('TRUSTED_PROXIES');
-export const ACCESS_TARGET_RESOLVER = Symbol('ACCESS_TARGET_RESOLVER');

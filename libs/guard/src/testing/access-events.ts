@@ -18,6 +18,7 @@ export function positioned(events: readonly Omit<IndexableEvent, 'position'>[], 
 
 export const e = {
   environment: (environmentId = ENV) => ({ type: 'EnvironmentRegistered', data: { environmentId, name: 'Acme', environmentKeyHash: 'x' } }),
+  groupCreated: (groupId = GROUP) => ({ type: 'UserGroupCreated', data: { environmentId: ENV, groupId, name: 'Webshop users' } }),
   member: (userId = USER, groupId = GROUP) => ({ type: 'UserGroupMemberAdded', data: { environmentId: ENV, groupId, userId } }),
   memberRemoved: (userId = USER, groupId = GROUP) => ({ type: 'UserGroupMemberRemoved', data: { environmentId: ENV, groupId, userId } }),
   created: () => ({
@@ -46,9 +47,10 @@ export const e = {
   }),
 };
 
-/** A live connector: environment, member, unblocked, granted Profit_Article / KnSubject / AppConnectorSubject, one token. */
+/** A live connector: environment, group with one member, unblocked, granted Profit_Article / KnSubject / AppConnectorSubject, one token. */
 export const liveConnector = () => [
   e.environment(),
+  e.groupCreated(),
   e.member(),
   e.created(),
   e.getGranted('Profit_Article'),

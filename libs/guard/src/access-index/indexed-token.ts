@@ -1,0 +1,39 @@
+import type { AppConnectorRef, Token } from '#domain';
+import type { AccessGranted, TokenOwner } from '../decision/access-decision.js';
+
+export interface IndexedToken {
+  readonly tokenId: string;
+  readonly environmentId: string;
+  readonly appConnectorId: string;
+  readonly userId: string;
+  /** The device description the token was generated for. */
+  readonly device: string;
+  readonly revoked: boolean;
+  /** Who the token belongs to, built once when indexed: the decision hands it out as it is. */
+  readonly owner: TokenOwner;
+  /** The decision that allows a call with this token, built once when indexed (the hot path allocates nothing for it). */
+  readonly granted: AccessGranted;
+}
+
+/**
+ * Brings `byHash` in step with a connector whose token list went from `before` to `after`. The
+ * domain's fold keeps an unchanged token as the same object, so comparing the lists place by place
+ * finds what changed without a scan of the index: tokens that left a place are removed first, then
+ * those that took one are (re)indexed, which also keeps a token that only moved.
+ */
+export function reindexTokens(byHash: Map<string, IndexedToken>, connector: AppConnectorRef, before: readonly Token[], after: readonly Token[]): void {
+  if (before === after) return;
+  for (let i = 0; i < before.length; i++) {
+    const left = before[i]!;
+    if (i >= after.length || after[i] !== left) byHash.delete(left.tokenHash);
+  }
+  for (let i = 0; i < after.length; i++) {
+    const taken = after[i]!;
+    if (i >= before.length || before[i] !== taken) byHash.set(taken.tokenHash, indexedToken(connector, taken));
+  }
+}
+
+function indexedToken({ environmentId, appConnectorId }: AppConnectorRef, { tokenId, userId, description, revoked }: Token): IndexedToken {
+  const owner: TokenOwner = Object.freeze({ tokenId, environmentId, appConnectorId, userId, device: description });
+  return Object.freeze({ ...owner, revoked, owner, granted: Object.freeze({ ...owner, allowed: true as const, code: 'allowed' as const }) });
+}
