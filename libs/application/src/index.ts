@@ -5,4 +5,3 @@ export * from './commands/precondition-failed.error.js';
 export * from './commands/execute-command.js';
 export * from './use-cases/use-case-deps.js';
 export * from './use-cases/facts.js';
-export * from './use-cases/app-connector-view.js';

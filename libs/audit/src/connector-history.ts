@@ -1,4 +1,4 @@
-import { appConnectorView, type AppConnectorView } from '#application';
+import { appConnectorView, type AppConnectorView } from './connector-view.js';
 import {
   appConnectorDecider,
   appConnectorStreamName,

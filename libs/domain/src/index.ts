@@ -1,6 +1,6 @@
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
-export { ENVIRONMENT_ID_PATTERN, LOCAL_ID_PATTERN } from './shared/validation.js';
+export { CONNECTOR_NAME_PATTERN, ENVIRONMENT_ID_PATTERN, LOCAL_ID_PATTERN, USER_ID_PATTERN } from './shared/validation.js';
 export { forbiddenCharacterReason } from './shared/free-text.js';
 
 export * from './environment/environment.commands.js';
@@ -40,5 +40,4 @@ export * from './ip/ip-range.js';
 export * from './ip/client-address.js';
 
 export * from './token/afas-token.js';
-export * from './token/environment-key.js';
 export * from './token/secret-hash.js';

@@ -1,4 +1,5 @@
-import { appConnectorView, type WrittenState } from '#application';
+import type { WrittenState } from '#application';
+import { appConnectorView } from '#audit';
 import type { AppConnector } from '#domain';
 import type { AddedIpRestriction } from './commands/add-ip-restriction/add-ip-restriction.command.js';
 import type { CreatedAppConnector } from './commands/create-app-connector/create-app-connector.command.js';

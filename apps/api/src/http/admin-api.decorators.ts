@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { CONNECTOR_NAME_PATTERN, ENVIRONMENT_ID_PATTERN, USER_ID_PATTERN } from '#domain';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 
@@ -14,7 +15,7 @@ export const AdminApi = (tag: string, path: string) =>
  */
 export const AdminCommands = (tag: string, path: string) => applyDecorators(AdminApi(tag, path), UseInterceptors(IdempotencyInterceptor));
 
-export const environmentIdParam = z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'an environment id is 1 to 32 letters or digits');
+export const environmentIdParam = z.string().regex(ENVIRONMENT_ID_PATTERN, 'an environment id is 1 to 32 letters or digits');
 export const resourceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a valid id');
-export const connectorNameParam = z.string().regex(/^[A-Za-z0-9_]{1,100}$/, 'a connector name is letters, digits and _');
-export const userIdParam = z.string().regex(/^[A-Za-z0-9]{1,32}\.[A-Za-z0-9._-]{1,64}$/, 'a user id looks like 12345.jdoe');
+export const connectorNameParam = z.string().regex(CONNECTOR_NAME_PATTERN, 'a connector name is letters, digits and _');
+export const userIdParam = z.string().regex(USER_ID_PATTERN, 'a user id looks like 12345.jdoe');

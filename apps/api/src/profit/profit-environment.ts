@@ -1,4 +1,5 @@
-const ENVIRONMENT_ID = /^[A-Za-z0-9]{1,32}$/;
+import { ENVIRONMENT_ID_PATTERN as ENVIRONMENT_ID } from '#domain';
+
 /**
  * What follows the first label of a host that names no environment: nothing, `localhost` or a name
  * under it, or digits only (the rest of an IPv4 address; no top-level domain is numeric), each with

@@ -24,7 +24,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /**
  * The Profit-compatible surface as a Fastify plugin (its own encapsulated scope). It is the hot
  * path, so it runs as plain Fastify routes rather than through Nest's guard/filter pipeline; the
- * access decision is the same `AccessChecker` that `AfasTokenGuard` uses.
+ * access decision is `AccessChecker`, as for verify.
  * - One wildcard route per URL form (`{env}.host/ProfitRestServices/…` and
  *   `/{env}/ProfitRestServices/…`); the router matches the service segment in any case and
  *   `matchProfitCall` the rest.

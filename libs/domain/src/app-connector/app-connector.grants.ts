@@ -1,9 +1,7 @@
 import { invalid } from '../shared/domain-error.js';
+import { CONNECTOR_NAME_PATTERN as CONNECTOR_NAME } from '../shared/validation.js';
 import type { AppConnectorEvent } from './app-connector.events.js';
 import { connectorRef, type AppConnector, type GrantList } from './app-connector.state.js';
-
-/** GetConnector, UpdateConnector and special connector ids, e.g. `Profit_Article`, `AppConnectorSubject`. */
-const CONNECTOR_NAME = /^[A-Za-z0-9_]{1,100}$/;
 
 const GRANTED = {
   getConnectors: 'GetConnectorsGranted',

@@ -1,8 +1,10 @@
 import type { AppConnector } from '#domain';
-import type { Written } from './use-case-deps.js';
 
-/** A connector as a command answer shows it: token hashes stay inside. */
-export function appConnectorView(state: AppConnector, written: Written) {
+/**
+ * A connector as command answers and the as-of view show it (one shape, so an as-of read equals
+ * the answer of the command that wrote that version): token hashes stay inside.
+ */
+export function appConnectorView(state: AppConnector, written: { readonly version: number; readonly position: number }) {
   return {
     id: state.appConnectorId,
     environmentId: state.environmentId,
