@@ -1,10 +1,10 @@
-// The auth guard (issue 4): guarded MetaInfo and POST /api/v1/verify, each as a ratio to an unguarded
+// The auth guard: guarded MetaInfo and POST /api/v1/verify, each as a ratio to an unguarded
 // route of the same service in the same run, and the delay from each change the guard must notice
 // (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
 // - MetaInfo (a GET) against the trivial GET /health/live.
 // - verify (a POST with a JSON body) against /health/live too, and against an unguarded POST of the
 //   same body and headers in the same service (the bench's control route, service-with-controls.mjs):
-//   a body costs HTTP a fifth of a trivial GET on its own, which no guard can take back.
+//   a body costs HTTP a share of a trivial GET on its own, which no guard can take back.
 // Each route runs between two runs of the baseline, in rounds; its ratio is the median over the rounds
 // of its throughput over those two baseline runs' mean (bench/support/load.mjs, `interleaved`).
 // Usage: npm run build && node bench/guard.bench.mjs [--connections 50] [--duration 5] [--rounds 5] [--changes 100]

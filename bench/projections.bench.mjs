@@ -5,7 +5,7 @@
 // Target: (b) and (c) at least 1/3 of (a). On demand only (not in npm test); writes ~2 GB to a temp folder.
 // Usage: npm run build && node --max-semi-space-size=32 bench/projections.bench.mjs [--events 1000000] [--rounds 3] [--batch-size 2000] [--page-size 10000] [--keep]
 // (the flag as `npm start` runs the service: a 64 MB young generation, so that a page of events
-// being projected is collected young instead of being copied and promoted; about a fifth faster)
+// being projected is collected young instead of being copied and promoted)
 // --batch-size: rows per ceiling transaction and the runner's live batches; --page-size: events per
 // `readAll` page and transaction of the catch-up and the rebuild (`catchUpBatchSize`, `batchSize`).
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';

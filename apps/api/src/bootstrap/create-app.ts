@@ -51,7 +51,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     store: readStore,
     models: READ_MODELS,
     // Far behind (a fresh read store, a restore), pages of 10,000 events per transaction: what
-    // `npm run bench:projections` measures (about 140 MB of heap at the peak).
+    // `npm run bench:projections` measures, with its peak heap.
     catchUpBatchSize: 10_000,
     logger: { warn: (message) => logger.warn({ context: 'projections' }, message), error: (message) => logger.error({ context: 'projections' }, message) },
   });

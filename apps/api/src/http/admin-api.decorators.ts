@@ -11,7 +11,7 @@ export const AdminApi = (tag: string, path: string) =>
 
 /**
  * A command controller of the admin API: AdminApi plus Idempotency-Key. Kept off queries, since
- * any interceptor puts Nest's rxjs pipeline on the route (about 15% of a cheap call).
+ * any interceptor puts Nest's rxjs pipeline on the route, a measurable share of a cheap call.
  */
 export const AdminCommands = (tag: string, path: string) => applyDecorators(AdminApi(tag, path), UseInterceptors(IdempotencyInterceptor));
 
