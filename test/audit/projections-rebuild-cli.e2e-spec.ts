@@ -39,7 +39,7 @@ describe('projections:rebuild CLI (node dist/apps/cli/projections-rebuild.js)', 
     const perEnvironment = await Promise.all(
       environments.map(async ({ environmentId }) => {
         const connectors = (await readStore.appConnectors(environmentId, {}, all)).items;
-        const tokens = await Promise.all(connectors.map(({ connector }) => readStore.tokens(environmentId, connector.appConnectorId)));
+        const tokens = await Promise.all(connectors.map(({ state }) => readStore.tokens(environmentId, state.appConnectorId)));
         return { connectors, tokens, users: (await readStore.users(environmentId, all)).items, groups: (await readStore.userGroups(environmentId, all)).items };
       }),
     );

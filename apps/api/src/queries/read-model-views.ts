@@ -1,7 +1,7 @@
 import type { AppConnectorDocument, UserGroupDocument } from '#read-model';
 
 /** An app connector as the query API shows it: the domain state without its tokens (listed on their own), and the stamp. */
-export function appConnectorView({ connector, ...stamp }: AppConnectorDocument) {
+export function appConnectorView({ state: connector, ...stamp }: AppConnectorDocument) {
   return {
     id: connector.appConnectorId,
     environmentId: connector.environmentId,
@@ -20,6 +20,6 @@ export function appConnectorView({ connector, ...stamp }: AppConnectorDocument) 
   };
 }
 
-export function userGroupView({ group, ...stamp }: UserGroupDocument) {
+export function userGroupView({ state: group, ...stamp }: UserGroupDocument) {
   return { id: group.groupId, environmentId: group.environmentId, name: group.name, members: group.members, ...stamp };
 }

@@ -34,17 +34,17 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
       expect(await store.checkpoint('app_connectors')).toBe(head());
       expect(await store.environment(ENV)).toMatchObject({ environmentId: ENV, name: `Env ${ENV}` });
       expect(await store.environment('99999')).toBeNull();
-      expect((await store.appConnector(ENV, 'c1'))?.connector).toMatchObject({ description: 'Webshop NL', getConnectors: ['Articles'] });
+      expect((await store.appConnector(ENV, 'c1'))?.state).toMatchObject({ description: 'Webshop NL', getConnectors: ['Articles'] });
       expect((await store.appConnector(OTHER_ENV, 'c2'))).toBeNull();
       expect((await store.tokens(ENV, 'c1')).map(({ tokenId, status }) => [tokenId, status])).toEqual([['t1', 'revoked'], ['t2', 'live']]);
       expect((await store.users(ENV, all)).items.map(({ userId, groupIds }) => [userId, groupIds])).toEqual([[JDOE, ['g1']], [WEBSHOP_USER, ['g1']]]);
-      expect((await store.userGroup(ENV, 'g1'))?.group.members).toEqual([JDOE, WEBSHOP_USER]);
-      expect((await store.userGroups(OTHER_ENV, all)).items.map(({ group }) => group.groupId)).toEqual(['g1']);
+      expect((await store.userGroup(ENV, 'g1'))?.state.members).toEqual([JDOE, WEBSHOP_USER]);
+      expect((await store.userGroups(OTHER_ENV, all)).items.map(({ state }) => state.groupId)).toEqual(['g1']);
     });
 
     it('filters app connectors by blocked, user group and any-case text, in creation order', async () => {
       await projectAll();
-      const ids = async (filter: Parameters<ReadStore['appConnectors']>[1]) => (await store.appConnectors(ENV, filter, all)).items.map(({ connector }) => connector.appConnectorId);
+      const ids = async (filter: Parameters<ReadStore['appConnectors']>[1]) => (await store.appConnectors(ENV, filter, all)).items.map(({ state }) => state.appConnectorId);
       expect(await ids({})).toEqual(['c1', 'c2']);
       expect(await ids({ blocked: true })).toEqual(['c2']);
       expect(await ids({ blocked: false, userGroupId: 'g1' })).toEqual(['c1']);
@@ -82,14 +82,14 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
       expect(await store.getDeadLetter(letter!.id)).toEqual(letter);
       expect(await store.getDeadLetter('1234567')).toBeNull();
       expect(await store.checkpoint('app_connectors')).toBe(poison.position);
-      expect((await store.appConnector(ENV, 'c1'))?.connector.getConnectors).toEqual(['Articles']);
+      expect((await store.appConnector(ENV, 'c1'))?.state.getConnectors).toEqual(['Articles']);
       const appConnectors = READ_MODELS.find((model) => model.name === 'app_connectors')!;
       await expect(store.retryDeadLetter(letter!, appConnectors, poison, now)).rejects.toBeInstanceOf(DeadLetterRetryError);
       expect(await store.listDeadLetters()).toHaveLength(1);
       // Once the bug is fixed (here: the event as it should have been), the retry folds it in and removes the letter.
       await store.retryDeadLetter(letter!, appConnectors, { ...poison, data: { ...poison.data, names: ['Fixed'] } }, now);
       expect(await store.listDeadLetters()).toEqual([]);
-      expect((await store.appConnector(ENV, 'c1'))?.connector.getConnectors).toEqual(['Articles', 'Fixed']);
+      expect((await store.appConnector(ENV, 'c1'))?.state.getConnectors).toEqual(['Articles', 'Fixed']);
     });
 
     it('rebuilds beside the live read models and switches readers, checkpoints and dead letters in one step', async () => {

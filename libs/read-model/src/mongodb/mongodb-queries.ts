@@ -18,10 +18,10 @@ export interface StoredRecord {
 /** The index each list reads in order, per read model; `prepare` creates them. */
 export const LIST_INDEXES: Readonly<Record<string, Record<string, 1>>> = {
   environments: { 'doc.createdAt': 1, _id: 1 },
-  app_connectors: { 'doc.connector.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+  app_connectors: { 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
   tokens: { 'doc.environmentId': 1, 'doc.appConnectorId': 1, 'doc.createdAt': 1, _id: 1 },
   users: { 'doc.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
-  user_groups: { 'doc.group.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+  user_groups: { 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
 };
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -43,10 +43,10 @@ export class MongoQueries implements ReadModelQueries {
   }
 
   appConnectors(environmentId: string, { blocked, userGroupId, text }: AppConnectorFilter, page: PageRequest) {
-    const filter: Filter<StoredRecord> = { 'doc.connector.environmentId': environmentId };
-    if (blocked !== undefined) filter['doc.connector.blocked'] = blocked;
-    if (userGroupId !== undefined) filter['doc.connector.userGroupId'] = userGroupId;
-    if (text !== undefined) filter['doc.connector.description'] = { $regex: escapeRegex(text), $options: 'i' };
+    const filter: Filter<StoredRecord> = { 'doc.state.environmentId': environmentId };
+    if (blocked !== undefined) filter['doc.state.blocked'] = blocked;
+    if (userGroupId !== undefined) filter['doc.state.userGroupId'] = userGroupId;
+    if (text !== undefined) filter['doc.state.description'] = { $regex: escapeRegex(text), $options: 'i' };
     return this.page<AppConnectorDocument>('app_connectors', filter, page);
   }
 
@@ -67,7 +67,7 @@ export class MongoQueries implements ReadModelQueries {
   }
 
   userGroups(environmentId: string, page: PageRequest) {
-    return this.page<UserGroupDocument>('user_groups', { 'doc.group.environmentId': environmentId }, page);
+    return this.page<UserGroupDocument>('user_groups', { 'doc.state.environmentId': environmentId }, page);
   }
 
   protected live(model: string): Collection<StoredRecord> {

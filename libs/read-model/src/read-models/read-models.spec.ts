@@ -20,7 +20,7 @@ describe('read models, given the events of two environments', () => {
     const webshop = connectors.get(`${ENV}:c1`)!;
     const events = streamOf(`app-connector-${ENV}-c1`);
     expect(webshop).toEqual<AppConnectorDocument>({
-      connector: {
+      state: {
         environmentId: ENV,
         appConnectorId: 'c1',
         apiKey: '0'.repeat(32),
@@ -43,7 +43,7 @@ describe('read models, given the events of two environments', () => {
       updatedBy: 'bob',
       version: events.length,
     });
-    expect(connectors.get(`${ENV}:c2`)).toMatchObject({ connector: { userGroupId: 'g1', description: 'Payroll' }, version: 2 });
+    expect(connectors.get(`${ENV}:c2`)).toMatchObject({ state: { userGroupId: 'g1', description: 'Payroll' }, version: 2 });
   });
 
   it('app connectors: a change to a connector whose creation is missing (dead-lettered) invents nothing', () => {
@@ -70,7 +70,7 @@ describe('read models, given the events of two environments', () => {
 
   it('user groups: the domain state of each group (members sorted), its version and who changed it last', () => {
     const groups = documentsOf(userGroupsReadModel, history);
-    expect([...groups.values()].map(({ group, version }) => ({ ...group, version }))).toEqual([
+    expect([...groups.values()].map(({ state, version }) => ({ ...state, version }))).toEqual([
       { environmentId: ENV, groupId: 'g1', name: 'Integrations', members: [JDOE, WEBSHOP_USER], version: 3 },
       { environmentId: ENV, groupId: 'g2', name: 'Payroll', members: [], version: 3 },
       { environmentId: OTHER_ENV, groupId: 'g1', name: 'Elsewhere', members: [], version: 1 },

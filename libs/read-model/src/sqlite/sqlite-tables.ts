@@ -22,11 +22,11 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
   environments: table<EnvironmentDocument>({ columns: { created_at: (d) => d.createdAt }, index: 'created_at, id' }),
   app_connectors: table<AppConnectorDocument>({
     columns: {
-      environment_id: (d) => d.connector.environmentId,
+      environment_id: (d) => d.state.environmentId,
       created_at: (d) => d.createdAt,
-      blocked: (d) => (d.connector.blocked ? 1 : 0),
-      user_group_id: (d) => d.connector.userGroupId,
-      description: (d) => d.connector.description,
+      blocked: (d) => (d.state.blocked ? 1 : 0),
+      user_group_id: (d) => d.state.userGroupId,
+      description: (d) => d.state.description,
     },
     // The blocked and user-group filters are read from the rows the index walks in list order.
     index: 'environment_id, created_at, id',
@@ -36,7 +36,7 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
     index: 'environment_id, app_connector_id, created_at, id',
   }),
   users: table<UserDocument>({ columns: { environment_id: (d) => d.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
-  user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.group.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
+  user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.state.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
 };
 
 export const tableOf = (model: string, slot: Slot) => (slot === 'live' ? model : `${model}__rebuild`);
