@@ -2,6 +2,7 @@ export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export { CONNECTOR_NAME_PATTERN, ENVIRONMENT_ID_PATTERN, LOCAL_ID_PATTERN, USER_ID_PATTERN } from './shared/validation.js';
 export { forbiddenCharacterReason } from './shared/free-text.js';
+export { eventTypes } from './shared/event-types.js';
 
 export * from './environment/environment.commands.js';
 export * from './environment/environment.events.js';

@@ -1,8 +1,8 @@
 /**
- * The set of an event union's type names, built from a record that must name every member
- * (`satisfies Record<Event['type'], true>` at the call site): a new event type the set does not
- * list is a compile error, not an event skipped in silence.
+ * The type names a consumer reads, from a record that must name every member of the event union
+ * (`eventTypes<Event['type']>({ … })`), true for those it reads: a new event type is a compile
+ * error until someone says whether it is read, never an event skipped in silence.
  */
-export function eventTypes<Type extends string>(names: Record<Type, true>): ReadonlySet<string> {
-  return new Set(Object.keys(names));
+export function eventTypes<Type extends string>(names: Record<Type, boolean>): ReadonlySet<string> {
+  return new Set(Object.entries(names).filter(([, read]) => read).map(([name]) => name));
 }

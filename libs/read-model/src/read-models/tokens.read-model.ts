@@ -1,4 +1,4 @@
-import type { TokenGenerated, TokenRevoked } from '#domain';
+import { eventTypes, type AppConnectorEvent, type TokenGenerated, type TokenRevoked } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
 /**
@@ -23,14 +23,21 @@ export interface TokenDocument {
 }
 
 type TokenEvent = TokenGenerated | TokenRevoked;
-const TYPES: TokenEvent['type'][] = ['TokenGenerated', 'TokenRevoked'];
+
+/** Of a connector's events, the token ones. */
+const TYPES = eventTypes<AppConnectorEvent['type']>({
+  TokenGenerated: true, TokenRevoked: true, AppConnectorCreated: false, AppConnectorDescriptionChanged: false,
+  AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
+  GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
+  SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
+});
 
 const tokenEvent = (event: unknown) => event as TokenEvent;
 
 export const tokensReadModel: ReadModel<TokenDocument> = {
   name: 'tokens',
   version: 2,
-  handles: new Set(TYPES),
+  handles: TYPES,
   documentId: (event) => tokenEvent(event).data.tokenHash,
   evolve(document, recorded) {
     const event = tokenEvent(recorded);

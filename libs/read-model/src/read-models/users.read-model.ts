@@ -1,4 +1,4 @@
-import { USER_EVENT_TYPES, type UserEvent, type UserGroupMemberAdded, type UserGroupMemberRemoved, type UserKind } from '#domain';
+import { eventTypes, USER_EVENT_TYPES, type UserEvent, type UserGroupEvent, type UserGroupMemberAdded, type UserGroupMemberRemoved, type UserKind } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
 /** One user (`userId` = `{environmentId}.{local}`, unique over environments) with the groups it is in now. */
@@ -15,7 +15,7 @@ export interface UserDocument {
 }
 
 type UsersEvent = UserEvent | UserGroupMemberAdded | UserGroupMemberRemoved;
-const MEMBERSHIP_TYPES: UsersEvent['type'][] = ['UserGroupMemberAdded', 'UserGroupMemberRemoved'];
+const MEMBERSHIP_TYPES = eventTypes<UserGroupEvent['type']>({ UserGroupMemberAdded: true, UserGroupMemberRemoved: true, UserGroupCreated: false });
 
 const usersEvent = (event: unknown) => event as UsersEvent;
 
