@@ -1,5 +1,5 @@
 export * from './event-store.port.js';
-// Layers above take the follower from follow/index.ts: importing it from here would load the adapters.
+// Layers above import the follower as #event-follower: importing it from here would load the adapters.
 export * from './follow/index.js';
 export { createEventStore, type EventStoreConfig } from './create-event-store.js';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';

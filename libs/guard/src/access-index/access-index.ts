@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '#event-store';
 // The follower's own entry: `#event-store` would load the store adapters with it.
-import { EventFollower } from '../../../event-store/src/follow/index.js';
+import { EventFollower } from '#event-follower';
 import { AccessState, type AccessLookup } from './access-state.js';
 import type { IndexedConnector } from './indexed-connector.js';
 import type { IndexedToken } from './indexed-token.js';

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '#event-store';
-import { EventFollower } from '../../../event-store/src/follow/index.js';
+import { EventFollower } from '#event-follower';
 import { describeError, type ReadModel } from '../read-model.js';
 import { CheckpointConflictError } from '../engine/projection-store.port.js';
 import type { ReadStore } from '../read-store.js';
