@@ -46,6 +46,7 @@ export function forwardAuthRoutes(options: ForwardAuthRoutesOptions) {
 
 function forwardAuth(options: ForwardAuthRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
   const peer = parseClientAddress(request.raw.socket.remoteAddress);
+  // Before the key: a caller that is no proxy learns nothing about it.
   if (peer === null || !options.trustedProxies.includes(peer)) return refuseProxy(request, reply, 'the caller is not a trusted proxy (TRUSTED_PROXIES)');
   if (!options.key.matches(request.headers[FORWARD_AUTH_KEY_HEADER])) return refuseProxy(request, reply, 'send FORWARD_AUTH_KEY as X-Forward-Auth-Key');
   const target = readForwardedRequest(request.headers);
