@@ -1,7 +1,9 @@
-// The auth guard: guarded MetaInfo and POST /api/v1/verify, each as a ratio to an unguarded
+// The auth guard: guarded MetaInfo, POST /api/v1/verify and GET /api/v1/forward-auth, each as a ratio to an unguarded
 // route of the same service in the same run, and the delay from each change the guard must notice
 // (revoke, block, remove member, add IP restriction; admin API) to its first refusal.
 // - MetaInfo (a GET) against the trivial GET /health/live.
+// - forward-auth (a GET a reverse proxy makes for a GetConnector call, Traefik's headers) against
+//   /health/live: the bench client is the trusted proxy (TRUSTED_PROXIES=127.0.0.1).
 // - verify (a POST with a JSON body) against /health/live too, and against an unguarded POST of the
 //   same body and headers in the same service (the bench's control route, service-with-controls.mjs):
 //   a body costs HTTP a share of a trivial GET on its own, which no guard can take back.
@@ -34,7 +36,8 @@ const authorization = (tokenXml) => `AfasToken ${Buffer.from(tokenXml).toString(
 const headersOf = (tokenXml) => ({ authorization: authorization(tokenXml) });
 
 pinLoadGenerator();
-const service = await startService({}, { pinned: true, controls: true });
+const FORWARD_AUTH_KEY = 'bench-forward-auth-key-0123';
+const service = await startService({ TRUSTED_PROXIES: '127.0.0.1', FORWARD_AUTH_KEY }, { pinned: true, controls: true });
 const bare = await startBareServer({ pinned: true });
 try {
   const connector = await readyConnector();
@@ -44,12 +47,25 @@ try {
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
   const verify = { method: 'POST', path: '/api/v1/verify', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: verifyBody };
   const postControl = { ...verify, path: '/bench/control' };
+  const forwardAuth = {
+    method: 'GET',
+    path: '/api/v1/forward-auth',
+    headers: {
+      'x-forward-auth-key': FORWARD_AUTH_KEY,
+      'x-forwarded-method': 'GET',
+      'x-forwarded-uri': '/ProfitRestServices/connectors/Profit_Article?skip=0&take=100',
+      'x-forwarded-host': host,
+      'x-forwarded-for': '203.0.113.7',
+      authorization: authorization(token),
+    },
+  };
 
   const { rows, spread } = await interleaved(
     [
       { name: 'GET /health/live (baseline)', url: `${service.url}/health/live` },
       { name: 'GET /ProfitRestServices/MetaInfo (guarded)', url: service.url, requests: [metaInfo] },
       { name: 'POST /api/v1/verify', url: service.url, requests: [verify] },
+      { name: 'GET /api/v1/forward-auth (Traefik headers)', url: service.url, requests: [forwardAuth] },
       { name: 'control: unguarded POST /bench/control, same body', url: service.url, requests: [postControl] },
       // Controls: what a GET and a POST of the same body cost without Nest, guard or stores.
       { name: 'control: bare Fastify GET', service: bare, url: bare.url, requests: [{ ...verify, method: 'GET', path: '/get', body: undefined }] },

@@ -12,7 +12,8 @@ const ADMIN_API_PREFIX = '/api/v1/';
  * its body is read: a caller without the key gets its 401 and never has a body buffered and parsed
  * for it. The same hook records the request's normalised client address (forwarding headers
  * believed only from trusted proxies, as the guard reads them): the source address of the events
- * it causes. Attached to those routes alone (`onRoute`), so the Profit surface runs no hook for it.
+ * it causes. Attached to those routes alone (`onRoute`), so the Profit surface runs no hook for it;
+ * a route whose config says `adminKey: false` authenticates its caller itself (forward-auth).
  */
 export function checkAdminKeyBeforeBody(fastify: FastifyInstance, registry: AdminKeyRegistry, trustedProxies: TrustedProxies): void {
   const check: onRequestHookHandler = (request: AdminRequest, reply: FastifyReply, done) => {
@@ -26,7 +27,7 @@ export function checkAdminKeyBeforeBody(fastify: FastifyInstance, registry: Admi
     done();
   };
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    if (!route.url.startsWith(ADMIN_API_PREFIX)) return;
+    if (!route.url.startsWith(ADMIN_API_PREFIX) || (route.config as { adminKey?: boolean } | undefined)?.adminKey === false) return;
     const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [check, ...own];
   });

@@ -9,6 +9,7 @@ import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
 import { PROJECTION_RUNNER, READ_YOUR_WRITES_TIMEOUT_MS } from '../read-side/read-side.tokens.js';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
 import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
+import { ForwardAuthModule } from '../forward-auth/forward-auth.module.js';
 import { HealthController } from '../health/health.controller.js';
 import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
@@ -26,6 +27,7 @@ export interface AppDependencies {
   readonly readYourWritesTimeoutMs: number;
   readonly tokenUsage: TokenUsageSink;
   readonly trustedProxies: readonly string[];
+  readonly forwardAuthKey: string | undefined;
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
   readonly runtime: Runtime;
@@ -45,6 +47,7 @@ export class AppModule {
         AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
         ProfitModule.forRoot({ upstreams: deps.upstreams, bodyLimitBytes: deps.profitBodyLimitBytes }),
         VerifyModule,
+        ForwardAuthModule.forRoot({ key: deps.forwardAuthKey }),
       ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [

@@ -76,6 +76,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
       tokenUsage: new SqliteTokenUsageSink(join(config.dataDir, 'token-usage.sqlite')),
       trustedProxies: config.trustedProxies,
+      forwardAuthKey: config.forwardAuthKey,
       upstreams: config.upstreams,
       profitBodyLimitBytes: config.profitBodyLimitBytes,
       runtime: options.runtime ?? nodeRuntime,

@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.1']);
   });
 
+  it('reads the forward-auth key, which needs trusted proxies', () => {
+    expect(loadConfig({}).forwardAuthKey).toBeUndefined();
+    expect(loadConfig({ FORWARD_AUTH_KEY: 'forward-auth-key-0123', TRUSTED_PROXIES: '10.0.0.1' }).forwardAuthKey).toBe('forward-auth-key-0123');
+    expect(() => loadConfig({ FORWARD_AUTH_KEY: 'forward-auth-key-0123' })).toThrow(/FORWARD_AUTH_KEY.*TRUSTED_PROXIES/s);
+  });
+
   it('reads the Profit body limit in MiB', () => {
     expect(loadConfig({ PROFIT_BODY_LIMIT_MB: '5' }).profitBodyLimitBytes).toBe(5 * 1024 * 1024);
   });
@@ -29,6 +35,7 @@ describe('loadConfig', () => {
     [{ PROFIT_BODY_LIMIT_MB: 'lots' }, 'PROFIT_BODY_LIMIT_MB'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
+    [{ FORWARD_AUTH_KEY: 'short', TRUSTED_PROXIES: '10.0.0.1' }, 'FORWARD_AUTH_KEY'],
     [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTOREDB_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUSTED_PROXIES: '10.0.0.0/8,proxy.local' }, 'TRUSTED_PROXIES'],

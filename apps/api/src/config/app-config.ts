@@ -17,6 +17,7 @@ export const CONFIG_VARIABLES = {
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
   READ_YOUR_WRITES_TIMEOUT_MS: 'How long a query with minPosition waits for the read models before 503 (default 5000).',
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
+  FORWARD_AUTH_KEY: 'Key a reverse proxy sends as X-Forward-Auth-Key to GET /api/v1/forward-auth, from a TRUSTED_PROXIES address (at least 16 characters). Unset: no forward-auth route (404).',
   UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
   'UPSTREAM_URL_<env>': 'The same for one environment (e.g. UPSTREAM_URL_12345); wins over UPSTREAM_URL.',
   PROFIT_BODY_LIMIT_MB: 'Largest request body the Profit surface forwards, in MiB (default 32); larger ones get 413.',
@@ -50,6 +51,7 @@ const configSchema = requireStoreUrls(
     ...stores,
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
+    FORWARD_AUTH_KEY: z.string().min(16, 'FORWARD_AUTH_KEY must have at least 16 characters').optional(),
     PROFIT_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(32),
     REQUEST_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(3_600_000)).default(60_000),
     HEADERS_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(600_000)).default(10_000),
@@ -67,6 +69,8 @@ export interface AppConfig extends StoreConfig {
   readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
   readonly readYourWritesTimeoutMs: number;
   readonly trustedProxies: readonly string[];
+  /** Unset: the forward-auth route is not there. */
+  readonly forwardAuthKey: string | undefined;
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
   readonly http: HttpLimits;
@@ -83,6 +87,9 @@ interface HttpLimits {
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const c = parseSettings(configSchema, env);
+  if (c.FORWARD_AUTH_KEY !== undefined && c.TRUSTED_PROXIES.length === 0) {
+    throw new ConfigError('invalid configuration:\n  FORWARD_AUTH_KEY: set TRUSTED_PROXIES too (forward-auth answers only the proxies named there)');
+  }
   let upstreams: ProfitUpstreams;
   try {
     upstreams = loadProfitUpstreams(env);
@@ -96,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     adminApiKey: { name: c.ADMIN_API_KEY_NAME, secret: c.ADMIN_API_KEY },
     readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
     trustedProxies: c.TRUSTED_PROXIES,
+    forwardAuthKey: c.FORWARD_AUTH_KEY,
     upstreams,
     profitBodyLimitBytes: c.PROFIT_BODY_LIMIT_MB * 1024 * 1024,
     http: {

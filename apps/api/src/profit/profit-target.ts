@@ -21,10 +21,14 @@ type ProfitParams = { readonly environmentId?: string };
  * Host. Throws a 404 `ProfitError` for no environment or an endpoint this surface does not serve.
  */
 export function profitTarget(request: FastifyRequest): ProfitTarget {
-  const segments = parseProfitPath(request.url.split('?', 1)[0] ?? '');
   // The router matched this same path: behind an `/{env}` prefix the service segment is the second.
   const prefixed = (request.params as ProfitParams).environmentId !== undefined;
-  const environmentId = prefixed ? segments[0] : environmentFromHost(request.headers.host);
+  return readProfitTarget(request.method, parseProfitPath(request.url.split('?', 1)[0] ?? ''), request.headers.host, prefixed);
+}
+
+/** `profitTarget` of a call known by its parts (forward-auth reads them from a proxy's headers). */
+export function readProfitTarget(method: string, segments: readonly string[], host: string | undefined, prefixed: boolean): ProfitTarget {
+  const environmentId = prefixed ? segments[0] : environmentFromHost(host);
   if (!isEnvironmentId(environmentId ?? undefined)) {
     throw new ProfitError(
       404,
@@ -33,9 +37,14 @@ export function profitTarget(request: FastifyRequest): ProfitTarget {
     );
   }
   const serviceSegments = prefixed ? segments.slice(1) : segments;
-  const call = serviceSegments[0]?.toLowerCase() === 'profitrestservices' ? matchProfitCall(request.method, serviceSegments.slice(1)) : null;
+  const call = isServiceSegment(serviceSegments[0]) ? matchProfitCall(method, serviceSegments.slice(1)) : null;
   if (call === null) throw new ProfitError(404, 'Unknown endpoint', 'endpoint_unknown');
   return { environmentId: environmentId as string, call, serviceSegments };
+}
+
+/** `ProfitRestServices` in any case, as the router matches it. */
+export function isServiceSegment(segment: string | undefined): boolean {
+  return segment?.toLowerCase() === 'profitrestservices';
 }
 
 /** `/ProfitRestServices/…` without an `/{env}` prefix or the query: what is forwarded. */
