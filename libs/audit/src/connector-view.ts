@@ -1,10 +1,7 @@
 import type { AppConnector } from '#domain';
 
-/**
- * A connector as command answers and the as-of view show it (one shape, so an as-of read equals
- * the answer of the command that wrote that version): token hashes stay inside.
- */
-export function appConnectorView(state: AppConnector, written: { readonly version: number; readonly position: number }) {
+/** A connector's own fields as every answer shows them: the domain's names made public, IP lines with their ids. */
+export function connectorFields(state: AppConnector) {
   return {
     id: state.appConnectorId,
     environmentId: state.environmentId,
@@ -16,6 +13,16 @@ export function appConnectorView(state: AppConnector, written: { readonly versio
     updateConnectors: state.updateConnectors,
     specialConnectors: state.specialConnectors,
     ipRestrictions: state.ipRestrictions.map(({ restrictionId, access, cidr, family }) => ({ id: restrictionId, access, cidr, family })),
+  };
+}
+
+/**
+ * A connector as command answers and the as-of view show it (one shape, so an as-of read equals
+ * the answer of the command that wrote that version): token hashes stay inside.
+ */
+export function appConnectorView(state: AppConnector, written: { readonly version: number; readonly position: number }) {
+  return {
+    ...connectorFields(state),
     tokens: state.tokens.map(({ tokenId, userId, description, tokenHint, revoked }) => ({ id: tokenId, userId, description, hint: tokenHint, revoked })),
     version: written.version,
     position: written.position,

@@ -1,6 +1,6 @@
 export { AsOfTime } from './as-of-time.js';
 export { summarizeChange } from './change-summary.js';
-export { appConnectorView } from './connector-view.js';
+export { appConnectorView, connectorFields } from './connector-view.js';
 export {
   connectorAsOf,
   ConnectorHistory,

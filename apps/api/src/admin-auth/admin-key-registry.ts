@@ -1,17 +1,11 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiDatabase } from '../storage/api-database.js';
+import { presentedHash, sha256 } from './presented-secret.js';
 
 interface AdminKey {
   readonly name: string;
   readonly hash: Buffer;
 }
-
-const sha256 = (text: string) => hash('sha256', text, 'buffer');
-/**
- * The presented key's hash, for `timingSafeEqual`: written into one reused buffer, because a
- * digest as a new Buffer (a new ArrayBuffer per call) costs twice a hex digest. Synchronous use only.
- */
-const presentedHash = Buffer.alloc(32);
 
 /**
  * The admin keys this service accepts, held only as SHA-256 hashes. A key from ADMIN_API_KEY wins;
@@ -41,10 +35,10 @@ export class AdminKeyRegistry {
 
   /** The key's name (the actor), or undefined. Compares every key's hash in constant time. */
   actorOf(presented: string): string | undefined {
-    presentedHash.write(hash('sha256', presented, 'hex'), 'hex');
+    const presentedKey = presentedHash(presented);
     let actor: string | undefined;
     for (const key of this.keys) {
-      if (timingSafeEqual(key.hash, presentedHash)) actor = key.name;
+      if (timingSafeEqual(key.hash, presentedKey)) actor = key.name;
     }
     return actor;
   }

@@ -1,18 +1,10 @@
+import { connectorFields } from '#audit';
 import type { AppConnectorDocument, UserGroupDocument } from '#read-model';
 
-/** An app connector as the query API shows it: the domain state without its tokens (listed on their own), and the stamp. */
+/** An app connector as the query API shows it: its fields without the tokens (listed on their own), a summary of both, and the stamp. */
 export function appConnectorView({ state: connector, ...stamp }: AppConnectorDocument) {
   return {
-    id: connector.appConnectorId,
-    environmentId: connector.environmentId,
-    apiKey: connector.apiKey,
-    description: connector.description,
-    blocked: connector.blocked,
-    userGroupId: connector.userGroupId,
-    getConnectors: connector.getConnectors,
-    updateConnectors: connector.updateConnectors,
-    specialConnectors: connector.specialConnectors,
-    ipRestrictions: connector.ipRestrictions.map(({ restrictionId, access, cidr, family }) => ({ id: restrictionId, access, cidr, family })),
+    ...connectorFields(connector),
     /** `open`: no IP restrictions; otherwise whether the lines allow or exclude (the domain forbids mixing). */
     accessMode: connector.ipRestrictions[0]?.access ?? 'open',
     tokenCount: connector.tokens.filter((token) => !token.revoked).length,
