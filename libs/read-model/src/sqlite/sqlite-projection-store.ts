@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { Statements } from './statements.js';
 import type { RecordedEvent } from '#event-store';
 import type { ReadModel } from '../read-model.js';
 import { documentIdsOf, foldShare, type FoldedShare, type ModelShare, type StoredDocument } from '../engine/fold-batch.js';
@@ -19,9 +20,10 @@ interface DocumentRow {
 
 /** The projection side of the SQLite read store: one write connection, plain SQL on the read models' tables. */
 export class SqliteProjectionWriter {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: Statements;
 
   constructor(private readonly db: Database, models: readonly ReadModel[]) {
+    this.statements = new Statements(db);
     db.exec(BOOKKEEPING_DDL);
     dropLegacyTables(db);
     db.transaction(() => {
@@ -164,9 +166,7 @@ export class SqliteProjectionWriter {
   }
 
   private sql(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return this.statements.of(sql);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
 import { scopedId } from '../read-models/change-stamp.js';
 import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
@@ -7,6 +7,7 @@ import type { UserGroupDocument } from '../read-models/user-groups.read-model.js
 import type { UserDocument } from '../read-models/users.read-model.js';
 import { decodePageEnd, pageOf } from '../queries/page-cursor.js';
 import type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from '../queries/read-model-queries.port.js';
+import { Statements } from './statements.js';
 
 interface ListRow {
   id: string;
@@ -16,9 +17,10 @@ interface ListRow {
 
 /** The query side of the SQLite read store: SQL on the read models' tables, over a read-only connection. */
 export class SqliteQueries implements ReadModelQueries {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: Statements;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.statements = new Statements(db);
     // SQLite's own LIKE folds ASCII only; this folds case as JavaScript does, for any script.
     db.function('contains_ignoring_case', { deterministic: true }, (haystack, needle) =>
       typeof haystack === 'string' && haystack.toLowerCase().includes(String(needle).toLowerCase()) ? 1 : 0,
@@ -46,7 +48,7 @@ export class SqliteQueries implements ReadModelQueries {
   }
 
   async tokens(environmentId: string, appConnectorId: string) {
-    const rows = this.statement('SELECT doc FROM tokens WHERE environment_id = ? AND app_connector_id = ? ORDER BY created_at, id')
+    const rows = this.statements.of('SELECT doc FROM tokens WHERE environment_id = ? AND app_connector_id = ? ORDER BY created_at, id')
       .pluck()
       .all(environmentId, appConnectorId) as string[];
     return rows.map((doc) => JSON.parse(doc) as TokenDocument);
@@ -65,7 +67,7 @@ export class SqliteQueries implements ReadModelQueries {
   }
 
   private one<Doc>(sql: string, id: string): Doc | null {
-    const doc = this.statement(sql).pluck().get(id) as string | undefined;
+    const doc = this.statements.of(sql).pluck().get(id) as string | undefined;
     return doc === undefined ? null : (JSON.parse(doc) as Doc);
   }
 
@@ -73,18 +75,12 @@ export class SqliteQueries implements ReadModelQueries {
   private page<Doc>(table: string, where: string, params: Record<string, unknown>, { limit, after }: PageRequest): Page<Doc> {
     const end = decodePageEnd(after);
     const keyset = end === null ? '' : ' AND (created_at, id) > (@afterCreatedAt, @afterId)';
-    const rows = this.statement(`SELECT id, created_at, doc FROM ${table} WHERE ${where}${keyset} ORDER BY created_at, id LIMIT @limit`).all({
+    const rows = this.statements.of(`SELECT id, created_at, doc FROM ${table} WHERE ${where}${keyset} ORDER BY created_at, id LIMIT @limit`).all({
       ...params,
       ...(end === null ? {} : { afterCreatedAt: end.createdAt, afterId: end.id }),
       limit: limit + 1,
     }) as ListRow[];
     const { items, nextCursor } = pageOf(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id }));
     return { items: items.map((row) => JSON.parse(row.doc) as Doc), nextCursor };
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
   }
 }
