@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { Statements } from './statements.js';
 import type { RecordedEvent } from '#event-store';
 import type { ReadModel } from '../read-model.js';
@@ -32,7 +32,7 @@ export class SqliteProjectionWriter {
   }
 
   checkpoint(model: string, slot: Slot): number {
-    return (this.sql('SELECT position FROM read_model_checkpoints WHERE model = ? AND slot = ?').pluck().get(model, slot) as number | undefined) ?? 0;
+    return (this.statements.of('SELECT position FROM read_model_checkpoints WHERE model = ? AND slot = ?').pluck().get(model, slot) as number | undefined) ?? 0;
   }
 
   project(shares: readonly ModelShare[], slot: Slot, now: Date): number {
@@ -44,7 +44,7 @@ export class SqliteProjectionWriter {
           if (stored !== share.checkpoint) throw new CheckpointConflictError(share.model.name, share.checkpoint, stored);
           const folded = foldShare(share, this.load(share, slot), now);
           this.write(folded, slot);
-          this.sql(
+          this.statements.of(
             `INSERT INTO read_model_checkpoints (model, slot, position, version) VALUES (?, ?, ?, ?)
              ON CONFLICT (model, slot) DO UPDATE SET position = excluded.position, version = excluded.version`,
           ).run(share.model.name, slot, folded.position, share.model.version);
@@ -63,15 +63,15 @@ export class SqliteProjectionWriter {
         const folded = foldShare(share, this.load(share, 'live'), now);
         if (folded.deadLetters.length > 0) throw new DeadLetterRetryError(folded.deadLetters[0]!.error.split('\n')[0]!);
         this.write(folded, 'live');
-        this.sql("DELETE FROM read_model_dead_letters WHERE id = ? AND slot = 'live'").run(Number(letter.id));
+        this.statements.of("DELETE FROM read_model_dead_letters WHERE id = ? AND slot = 'live'").run(Number(letter.id));
       })
       .immediate();
   }
 
   listDeadLetters(id?: string): DeadLetter[] {
     const rows = id === undefined
-      ? this.sql("SELECT * FROM read_model_dead_letters WHERE slot = 'live' ORDER BY id").all()
-      : this.sql("SELECT * FROM read_model_dead_letters WHERE slot = 'live' AND id = ?").all(Number(id));
+      ? this.statements.of("SELECT * FROM read_model_dead_letters WHERE slot = 'live' ORDER BY id").all()
+      : this.statements.of("SELECT * FROM read_model_dead_letters WHERE slot = 'live' AND id = ?").all(Number(id));
     return (rows as (Omit<DeadLetter, 'id' | 'eventId' | 'streamId'> & { id: number; event_id: string; stream_id: string })[]).map(
       ({ id: rowId, projection, position, event_id, stream_id, type, error, at }) => ({ id: String(rowId), projection, position, eventId: event_id, streamId: stream_id, type, error, at }),
     );
@@ -89,12 +89,12 @@ export class SqliteProjectionWriter {
     return this.schemaChange(() => {
       for (const { name } of models) {
         this.db.exec(`DROP TABLE IF EXISTS "${name}"; ALTER TABLE "${tableOf(name, 'rebuild')}" RENAME TO "${name}"; ${createIndexSql(name)}`);
-        this.sql("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").run(name);
-        this.sql("UPDATE read_model_checkpoints SET slot = 'live' WHERE model = ? AND slot = 'rebuild'").run(name);
-        this.sql("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'live'").run(name);
-        this.sql("UPDATE read_model_dead_letters SET slot = 'live' WHERE projection = ? AND slot = 'rebuild'").run(name);
+        this.statements.of("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").run(name);
+        this.statements.of("UPDATE read_model_checkpoints SET slot = 'live' WHERE model = ? AND slot = 'rebuild'").run(name);
+        this.statements.of("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'live'").run(name);
+        this.statements.of("UPDATE read_model_dead_letters SET slot = 'live' WHERE projection = ? AND slot = 'rebuild'").run(name);
       }
-      this.sql("UPDATE read_model_meta SET value = value + 1 WHERE key = 'generation'").run();
+      this.statements.of("UPDATE read_model_meta SET value = value + 1 WHERE key = 'generation'").run();
       return this.generation();
     });
   }
@@ -104,14 +104,14 @@ export class SqliteProjectionWriter {
   }
 
   generation(): number {
-    return this.sql("SELECT value FROM read_model_meta WHERE key = 'generation'").pluck().get() as number;
+    return this.statements.of("SELECT value FROM read_model_meta WHERE key = 'generation'").pluck().get() as number;
   }
 
   private load(share: ModelShare, slot: Slot): Map<string, StoredDocument> {
     const ids = documentIdsOf(share);
     const loaded = new Map<string, StoredDocument>();
     if (ids.length === 0) return loaded;
-    const rows = this.sql(`SELECT id, last_position, doc FROM "${tableOf(share.model.name, slot)}" WHERE id IN (SELECT value FROM json_each(?))`)
+    const rows = this.statements.of(`SELECT id, last_position, doc FROM "${tableOf(share.model.name, slot)}" WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as DocumentRow[];
     for (const row of rows) loaded.set(row.id, { doc: JSON.parse(row.doc), lastPosition: row.last_position });
     return loaded;
@@ -120,12 +120,12 @@ export class SqliteProjectionWriter {
   private write({ model, writes }: FoldedShare, slot: Slot): void {
     const table = tableOf(model.name, slot);
     const columns = Object.entries(specOf(model.name).columns);
-    const upsert = this.sql(
+    const upsert = this.statements.of(
       `INSERT INTO "${table}" (id, last_position, doc${columns.map(([name]) => `, ${name}`).join('')})
        VALUES (?, ?, ?${', ?'.repeat(columns.length)})
        ON CONFLICT (id) DO UPDATE SET last_position = excluded.last_position, doc = excluded.doc${columns.map(([name]) => `, ${name} = excluded.${name}`).join('')}`,
     );
-    const remove = this.sql(`DELETE FROM "${table}" WHERE id = ?`);
+    const remove = this.statements.of(`DELETE FROM "${table}" WHERE id = ?`);
     for (const [id, stored] of writes) {
       if (stored === null) remove.run(id);
       else upsert.run(id, stored.lastPosition, JSON.stringify(stored.doc), ...columns.map(([, value]) => value(stored.doc)));
@@ -133,18 +133,18 @@ export class SqliteProjectionWriter {
   }
 
   private recordDeadLetter(letter: NewDeadLetter, slot: Slot): void {
-    this.sql(
+    this.statements.of(
       'INSERT INTO read_model_dead_letters (slot, projection, position, event_id, stream_id, type, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(slot, letter.projection, letter.position, letter.eventId, letter.streamId, letter.type, letter.error, letter.at);
   }
 
   /** A model whose stored version differs is dropped with its checkpoint: the runner then replays it from the start. */
   private ensureLive(model: ReadModel): void {
-    const stored = this.sql("SELECT version FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").pluck().get(model.name) as number | undefined;
+    const stored = this.statements.of("SELECT version FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").pluck().get(model.name) as number | undefined;
     if (stored !== undefined && stored !== model.version) {
       this.db.exec(`DROP TABLE IF EXISTS "${model.name}"`);
-      this.sql("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").run(model.name);
-      this.sql("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'live'").run(model.name);
+      this.statements.of("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'live'").run(model.name);
+      this.statements.of("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'live'").run(model.name);
     }
     this.db.exec(`${createTableSql(model.name, 'live')}; ${createIndexSql(model.name)}`);
   }
@@ -152,8 +152,8 @@ export class SqliteProjectionWriter {
   private dropRebuild(models: readonly ReadModel[]): void {
     for (const { name } of models) {
       this.db.exec(`DROP TABLE IF EXISTS "${tableOf(name, 'rebuild')}"`);
-      this.sql("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'rebuild'").run(name);
-      this.sql("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'rebuild'").run(name);
+      this.statements.of("DELETE FROM read_model_checkpoints WHERE model = ? AND slot = 'rebuild'").run(name);
+      this.statements.of("DELETE FROM read_model_dead_letters WHERE projection = ? AND slot = 'rebuild'").run(name);
     }
   }
 
@@ -163,10 +163,6 @@ export class SqliteProjectionWriter {
     } finally {
       this.statements.clear();
     }
-  }
-
-  private sql(sql: string): Statement {
-    return this.statements.of(sql);
   }
 }
 
