@@ -12,10 +12,11 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
-import { checkExpectedRevision, requireEvents } from '../shared/append-rules.js';
+import { requireEvents } from '../shared/append-rules.js';
 import { ChangeNotifier } from '../shared/change-notifier.js';
 import { LiveSubscription } from '../shared/live-subscription.js';
 import { openDatabase, prepareStatements, type SqliteStatements, toRecordedEvent } from './sqlite-schema.js';
+import { SqliteWriter } from './sqlite-writer.js';
 
 export interface SqliteEventStoreOptions {
   /** How often an idle live subscription looks for appends made by other processes; default 50 ms. */
@@ -34,54 +35,38 @@ function notifierFor(file: string): ChangeNotifier {
   return notifier;
 }
 
-/** The embedded production store: one SQLite file, safe to share with other processes on the machine. */
+/**
+ * The embedded production store: one SQLite file, safe to share with other processes on the machine.
+ * Reads run on the caller's thread; appends go to a writer thread that commits them in groups.
+ */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly changes: ChangeNotifier;
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<LiveSubscription>();
-  private readonly append: Database.Transaction<
-    (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult
-  >;
+  private readonly writer: SqliteWriter;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.db = openDatabase(file, options.busyTimeoutMs ?? 5000);
     this.statements = prepareStatements(this.db);
     this.changes = notifierFor(file);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.append = this.db.transaction((streamId, events, expected) => {
-      const actual = this.statements.lastRevision.get(streamId)?.revision ?? null;
-      checkExpectedRevision(streamId, expected, actual);
-      let revision = actual ?? -1;
-      let position = 0;
-      for (const event of events) {
-        revision += 1;
-        const { lastInsertRowid } = this.statements.insert.run({
-          event_id: event.id ?? randomUUID(),
-          stream_id: streamId,
-          revision,
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-        });
-        position = Number(lastInsertRowid);
-      }
-      return { nextExpectedRevision: revision, position };
-    });
+    this.writer = new SqliteWriter(file, options.busyTimeoutMs ?? 5000, () => this.changes.notify());
   }
 
+  /**
+   * Resolves once the events are on disk. The writer thread takes the write lock (BEGIN IMMEDIATE)
+   * before the revision check, so no other process can append between the check and the inserts.
+   */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     requireEvents(streamId, events);
-    // IMMEDIATE takes the write lock before the revision check, so no other process can append
-    // between the check and the inserts.
-    const result = this.append.immediate(streamId, events, options.expectedRevision);
-    this.changes.notify();
-    return result;
+    const rows = events.map((event) => [event.id ?? randomUUID(), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)] as const);
+    return this.writer.append(streamId, options.expectedRevision, rows);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -114,6 +99,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.writer.close();
     this.db.close();
   }
 }

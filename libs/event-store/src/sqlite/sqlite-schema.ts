@@ -1,16 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port.js';
 
-export interface EventRow {
-  readonly position: number;
-  readonly event_id: string;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-}
-
 /** A row as `raw()` statements return it, in the order of EVENT_COLUMNS. */
 type RawEventRow = [position: number, eventId: string, streamId: string, revision: number, type: string, dataAndMetadata: string];
 
@@ -46,13 +36,6 @@ export function openDatabase(file: string, busyTimeoutMs: number): Database.Data
 
 export function prepareStatements(db: Database.Database) {
   return {
-    lastRevision: db.prepare<[string], { revision: number | null }>(
-      'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-    ),
-    insert: db.prepare<[Omit<EventRow, 'position'>]>(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata)
-       VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata)`,
-    ),
     // LIMIT -1 is SQLite for "no limit".
     readStream: db
       .prepare<[string, number, number], RawEventRow>(

@@ -1,6 +1,7 @@
 // Child process for sqlite-durability.int-spec.ts. It appends through the real adapter, built to
 // dist/ (a child cannot load TypeScript), and prints "<position> <event id>" for the last event of
 // each append only after appendToStream has resolved: every printed line is a promise of durability.
+// Eight appends are in flight at a time, so the writer thread commits them in groups.
 // Usage: node append-events.mjs <file> [appends]   (no count: append until killed)
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '#event-store';
@@ -17,7 +18,12 @@ const metadata = {
   schemaVersion: 1,
 };
 
-for (let i = 0; i < limit; i += 1) {
+let next = 0;
+async function appendInTurn() {
+  for (let i = next++; i < limit; i = next++) await appendOne(i);
+}
+
+async function appendOne(i) {
   const last = randomUUID();
   const events = [
     { type: 'Appended', data: { i, part: 1 }, metadata },
@@ -26,4 +32,6 @@ for (let i = 0; i < limit; i += 1) {
   const result = await store.appendToStream(`durability-${i % 3}`, events, { expectedRevision: 'any' });
   process.stdout.write(`${result.position} ${last}\n`);
 }
+
+await Promise.all(Array.from({ length: 8 }, appendInTurn));
 await store.close();
