@@ -44,6 +44,37 @@ export interface RecordedEvent {
  */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | number;
 
+/**
+ * Written atomically with the append it belongs to (where the store can), so that a retried
+ * request finds what its first run committed even when that run died before it could answer.
+ */
+export interface AppendMarker {
+  /** Names the request (a keyed hash of its Idempotency-Key); never the key itself. */
+  readonly requestId: string;
+  /** Which append of the request this is: 0, 1, … */
+  readonly sequence: number;
+  /** Opaque, sealed by the caller. */
+  readonly sealed: Uint8Array;
+  /** Epoch ms after which the marker counts as absent and may be deleted. */
+  readonly expiresAt: number;
+}
+
+/** A marked append as the store kept it. */
+export interface MarkedAppend {
+  readonly sequence: number;
+  readonly streamId: string;
+  /** Revision of the append's last event. */
+  readonly lastRevision: number;
+  /** Position of the append's last event. */
+  readonly position: number;
+  readonly sealed: Uint8Array;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly marker?: AppendMarker;
+}
+
 export interface AppendResult {
   /** Revision of the last event written (what to expect on the next append). */
   readonly nextExpectedRevision: number;
@@ -76,11 +107,10 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
-  appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult>;
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /** The unexpired marked appends of one request, by sequence. */
+  markedAppends(requestId: string, now: number): Promise<MarkedAppend[]>;
 
   /** Events of one stream in revision order; an unknown stream gives an empty list. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

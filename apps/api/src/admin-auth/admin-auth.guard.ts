@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { IdempotentExecution } from '#application';
 import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from './admin-key-registry.js';
 import { authenticateAdmin } from './authenticate-admin.js';
 
@@ -7,6 +8,8 @@ export interface AdminRequest extends FastifyRequest {
   actor?: string;
   /** The normalised client address, `null` when it cannot be known. */
   sourceIp?: string | null;
+  /** Set by the Idempotency-Key interceptor, carried into the command's context. */
+  idempotentExecution?: IdempotentExecution;
 }
 
 /**

@@ -21,5 +21,6 @@ export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionCo
     causationId: request.id,
     sourceIp: request.sourceIp ?? null,
     ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    ...(request.idempotentExecution ? { idempotency: request.idempotentExecution } : {}),
   };
 });

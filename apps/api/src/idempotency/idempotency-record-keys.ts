@@ -32,20 +32,34 @@ export class IdempotencyRecordKeys {
     return storedFingerprint.length === presented.length && timingSafeEqual(storedFingerprint, presented);
   }
 
-  /** AES-256-GCM, iv | ciphertext | tag, bound to this record's lookup so it cannot be moved to another row. */
+  /** Names the record where it is not the row's key: in the event store's append markers. */
+  get requestId(): string {
+    return this.lookup.toString('hex');
+  }
+
   seal(answer: StoredAnswer): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.answerKey, iv).setAAD(this.lookup);
-    const plaintext = Buffer.from(JSON.stringify({ status: answer.status, headers: answer.headers, body: answer.body ?? null }));
-    return Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return this.sealValue({ status: answer.status, headers: answer.headers, body: answer.body ?? null });
   }
 
   /** Throws when the sealed answer was not sealed under these keys or was altered. */
   open(sealed: Buffer): StoredAnswer {
-    const decipher = createDecipheriv('aes-256-gcm', this.answerKey, sealed.subarray(0, IV_BYTES)).setAAD(this.lookup);
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    const plaintext = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
-    return JSON.parse(plaintext.toString('utf8')) as StoredAnswer;
+    return this.openValue(sealed) as StoredAnswer;
+  }
+
+  /** AES-256-GCM, iv | ciphertext | tag, bound to this record's lookup so it cannot be moved to another record. */
+  sealValue(value: unknown): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.answerKey, iv).setAAD(this.lookup);
+    return Buffer.concat([iv, cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  }
+
+  /** Throws when the value was not sealed under these keys or was altered. */
+  openValue(sealed: Uint8Array): unknown {
+    const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    const decipher = createDecipheriv('aes-256-gcm', this.answerKey, bytes.subarray(0, IV_BYTES)).setAAD(this.lookup);
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const plaintext = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    return JSON.parse(plaintext.toString('utf8'));
   }
 }
 

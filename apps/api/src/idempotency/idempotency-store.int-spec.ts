@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,33 @@ describe('IdempotencyStore (SQLite)', () => {
     expect(store.reserve(k(), 'f', 61_002)).toEqual({ kind: 'reserved' });
   });
 
+  describe('a reservation of a process that is gone', () => {
+    const setOwner = (owner: string | null) => database.db.prepare('UPDATE idempotency_records SET owner = ?').run(owner);
+    const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+
+    it('is retaken at once when that process no longer runs', () => {
+      store.reserve(k(), 'f', 0);
+      setOwner(`${deadPid()}:nonce`);
+      expect(store.reserve(k(), 'f', 1)).toEqual({ kind: 'reserved' });
+      expect(store.reserve(k(), 'f', 2)).toEqual({ kind: 'in_flight' });
+    });
+
+    it('is retaken at once when it was an earlier process with this pid', () => {
+      store.reserve(k(), 'f', 0);
+      setOwner(`${process.pid}:an-earlier-process`);
+      expect(store.reserve(k(), 'f', 1)).toEqual({ kind: 'reserved' });
+    });
+
+    it('stays in flight while its process runs, and when the file does not say whose it is', () => {
+      store.reserve(k(), 'f', 0);
+      setOwner(`${process.ppid}:another-process`);
+      expect(store.reserve(k(), 'f', 1)).toEqual({ kind: 'in_flight' });
+      setOwner(null);
+      expect(store.reserve(k(), 'f', 2)).toEqual({ kind: 'in_flight' });
+      expect(store.reserve(k(), 'f', 60_001)).toEqual({ kind: 'reserved' });
+    });
+  });
+
   it('keeps completed answers across a reopen of the file', () => {
     store.reserve(k(), 'f', 0);
     store.complete(k(), answer, 1);
@@ -96,7 +124,9 @@ describe('IdempotencyStore (SQLite)', () => {
     store.complete(record, secretAnswer, 1);
     const rows = database.db.prepare('SELECT * FROM idempotency_records').all() as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
-    expect(Object.values(rows[0]!).every((value) => Buffer.isBuffer(value) || typeof value === 'number')).toBe(true);
+    const { owner, ...opaque } = rows[0]!;
+    expect(owner).toMatch(new RegExp(`^${process.pid}:[0-9a-f-]{36}$`));
+    expect(Object.values(opaque).every((value) => Buffer.isBuffer(value) || typeof value === 'number')).toBe(true);
     const needles = [key, token, 'AB12AB12', 'hint-AB12', 'connector-42', '"7"', 'admin-actor', 'request-fingerprint', 'status'];
     const stored = [...Object.values(rows[0]!).filter(Buffer.isBuffer), ...filesOf(dir)];
     expect(needles.filter((needle) => stored.some((bytes) => bytes.includes(needle)))).toEqual([]);

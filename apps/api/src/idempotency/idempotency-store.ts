@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApiDatabase } from '../storage/api-database.js';
 import { IdempotencyKeyring, type IdempotencyRecordKeys, type StoredAnswer } from './idempotency-record-keys.js';
 import { loadOrCreateIdempotencySecret } from './idempotency-secret.js';
@@ -14,6 +15,24 @@ export type Reservation =
 
 /** A reservation older than this is taken to belong to a request that died; it may be retaken. */
 const IN_FLIGHT_EXPIRY_MS = 60_000;
+
+/**
+ * Which process holds a reservation: its pid and a nonce of this process, so that one that died
+ * (killed, crashed) frees its reservations at once. Processes sharing a data folder share a machine.
+ */
+const THIS_PROCESS = `${process.pid}:${randomUUID()}`;
+
+function isGone(owner: string | null): boolean {
+  if (owner === null) return false;
+  const pid = Number(owner.slice(0, owner.indexOf(':')));
+  if (pid === process.pid) return owner !== THIS_PROCESS;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 /** Expired rows are deleted on a reserve, at most this often: one indexed DELETE, no timer. */
 const PURGE_INTERVAL_MS = 60_000;
 
@@ -21,6 +40,7 @@ interface Row {
   readonly fingerprint: Buffer;
   readonly answer: Buffer | null;
   readonly stored_at: number;
+  readonly owner: string | null;
 }
 
 /**
@@ -44,13 +64,14 @@ export class IdempotencyStore {
   private constructor(
     private readonly database: ApiDatabase,
     private readonly keyring: IdempotencyKeyring,
-    private readonly ttlMs: number,
+    /** How long an answer is kept, and the marks of the appends it came from. */
+    readonly ttlMs: number,
   ) {
     const db = database.db;
-    this.select = db.prepare('SELECT fingerprint, answer, stored_at FROM idempotency_records WHERE lookup = ?');
+    this.select = db.prepare('SELECT fingerprint, answer, stored_at, owner FROM idempotency_records WHERE lookup = ?');
     this.reserve_ = db.prepare(
-      'INSERT INTO idempotency_records (lookup, fingerprint, answer, stored_at) VALUES (?, ?, NULL, ?) ' +
-        'ON CONFLICT (lookup) DO UPDATE SET fingerprint = excluded.fingerprint, answer = NULL, stored_at = excluded.stored_at',
+      'INSERT INTO idempotency_records (lookup, fingerprint, answer, stored_at, owner) VALUES (?, ?, NULL, ?, ?) ' +
+        'ON CONFLICT (lookup) DO UPDATE SET fingerprint = excluded.fingerprint, answer = NULL, stored_at = excluded.stored_at, owner = excluded.owner',
     );
     this.complete_ = db.prepare('UPDATE idempotency_records SET answer = ?, stored_at = ? WHERE lookup = ?');
     this.release_ = db.prepare('DELETE FROM idempotency_records WHERE lookup = ? AND answer IS NULL');
@@ -69,9 +90,9 @@ export class IdempotencyStore {
       if (!free) {
         if (!record.matches(row.fingerprint, requestFingerprint)) return { kind: 'mismatch' };
         if (row.answer) return { kind: 'replay', answer: record.open(row.answer) };
-        if (nowMs - row.stored_at < IN_FLIGHT_EXPIRY_MS) return { kind: 'in_flight' };
+        if (nowMs - row.stored_at < IN_FLIGHT_EXPIRY_MS && !isGone(row.owner)) return { kind: 'in_flight' };
       }
-      this.reserve_.run(record.lookup, record.fingerprintOf(requestFingerprint), nowMs);
+      this.reserve_.run(record.lookup, record.fingerprintOf(requestFingerprint), nowMs, THIS_PROCESS);
       return { kind: 'reserved' };
     }).immediate();
   }

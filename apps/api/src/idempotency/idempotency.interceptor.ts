@@ -2,20 +2,31 @@ import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, N
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { catchError, Observable, of, tap, throwError } from 'rxjs';
+import { catchError, from, Observable, of, switchMap, tap, throwError } from 'rxjs';
+import { RUNTIME, type Runtime } from '#application';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import type { AdminRequest } from '../admin-auth/admin-auth.guard.js';
 import { ValidationFailedError } from '../http/problem.js';
+import { idempotentExecution } from './first-run.js';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store.js';
 
 const REPLAYED_HEADERS = ['etag', 'location'];
 
+const MISMATCH = 'this Idempotency-Key was already used for a different request';
+
 /**
  * `Idempotency-Key` on a POST: the first answer is stored and a retry with the same key and the
  * same request gets it again, appending nothing. The same key with another request is refused.
+ * When the first run died after appending and before its answer was stored, the retry runs as
+ * that run's continuation (see IdempotentExecution): it appends nothing twice.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AdminRequest>();
@@ -31,7 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reservation = this.store.reserve(record, fingerprint, Date.now());
     switch (reservation.kind) {
       case 'mismatch':
-        throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
+        throw new UnprocessableEntityException(MISMATCH);
       case 'in_flight':
         throw new ConflictException('a request with this Idempotency-Key is still being handled; retry shortly');
       case 'replay':
@@ -39,7 +50,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         reply.header('idempotent-replayed', 'true').status(reservation.answer.status);
         return of(reservation.answer.body);
       case 'reserved':
-        return next.handle().pipe(
+        return from(idempotentExecution(this.events, record, fingerprint, this.runtime, { nowMs: Date.now(), ttlMs: this.store.ttlMs })).pipe(
+          switchMap((execution) => {
+            if (execution === 'mismatch') throw new UnprocessableEntityException(MISMATCH);
+            request.idempotentExecution = execution;
+            return next.handle();
+          }),
           tap((body) => {
             const status = statusOf(context);
             this.store.complete(record, { status, headers: headersOf(reply), body }, Date.now());

@@ -28,15 +28,23 @@ export class ApiDatabase {
         lookup BLOB PRIMARY KEY,
         fingerprint BLOB NOT NULL,
         answer BLOB,
-        stored_at INTEGER NOT NULL
+        stored_at INTEGER NOT NULL,
+        owner TEXT
       );
       CREATE INDEX IF NOT EXISTS idempotency_records_by_stored_at ON idempotency_records (stored_at);
     `);
     this.dropPlaintextIdempotencyTable();
+    this.addReservationOwner();
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Files made before reservations named their process get the column; their rows have no owner. */
+  private addReservationOwner(): void {
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('idempotency_records')").pluck().all();
+    if (!columns.includes('owner')) this.db.exec('ALTER TABLE idempotency_records ADD COLUMN owner TEXT');
   }
 
   /**

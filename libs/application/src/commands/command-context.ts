@@ -1,4 +1,5 @@
 import type { EventMetadata } from '#event-store';
+import type { IdempotentExecution } from './idempotent-execution.js';
 
 /** Who asks, and from where: turned into event metadata by the command executor. */
 export interface CommandContext {
@@ -8,6 +9,8 @@ export interface CommandContext {
   readonly sourceIp: string | null;
   /** The stream version the caller last saw (`If-Match`); a different current version is refused. */
   readonly expectedVersion?: number;
+  /** Present when the request carries an Idempotency-Key. */
+  readonly idempotency?: IdempotentExecution;
 }
 
 export const EVENT_SCHEMA_VERSION = 1;

@@ -1,5 +1,6 @@
-import type { EventStore, RecordedEvent } from '#event-store';
+import type { EventStore, MarkedAppend } from '#event-store';
 import type { Decider, DomainEvent } from '#domain';
+import { runtimeOf, type UseCaseDeps } from '../use-cases/use-case-deps.js';
 import { toMetadata, type CommandContext } from './command-context.js';
 import { PreconditionFailedError } from './precondition-failed.error.js';
 
@@ -9,56 +10,62 @@ export interface CommandOutcome<State> {
   readonly version: number;
   /** Global position of the stream's newest event (0 = no stream). */
   readonly position: number;
-  /** What this command appended; empty when it changed nothing. */
-  readonly appended: readonly DomainEvent[];
 }
 
-const toDomainEvent = <Event extends DomainEvent>(recorded: RecordedEvent) =>
-  ({ type: recorded.type, data: recorded.data }) as unknown as Event;
-
 /**
- * The one generic command handler: read the stream, fold it, decide, append with the
- * revision that was read, so a concurrent writer makes this append fail instead of overwrite.
+ * The one generic command handler: load the stream's state, decide, append with the revision
+ * that was loaded, so a concurrent writer makes this append fail instead of overwrite.
  */
 export async function executeCommand<State, Command, Event extends DomainEvent>(
-  store: EventStore,
+  deps: UseCaseDeps,
   streamId: string,
   decider: Decider<State, Command, Event>,
   /** The command, or a function building it from the current state (to look up facts it needs). */
   command: Command | ((state: State) => Promise<Command>),
   context: CommandContext,
-  now: Date,
 ): Promise<CommandOutcome<State>> {
-  const history = await store.readStream(streamId);
-  const version = history.length;
+  const { store, states } = deps;
+  // Drawn before anything else, also for an append taken as done, so that a retry draws in the same order.
+  const now = runtimeOf(deps, context).now();
+  const done = context.idempotency?.takeDone(streamId);
+  if (done) return outcomeOfDone(store, streamId, decider, done);
+  const { state, version, position } = await states.load(streamId, decider);
   if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
     throw new PreconditionFailedError(streamId, context.expectedVersion, version);
   }
-  const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState());
   const decided = decider.decide(typeof command === 'function' ? await (command as (s: State) => Promise<Command>)(state) : command, state);
-  const lastPosition = history.at(-1)?.position ?? 0;
-  if (decided.length === 0) return { state, version, position: lastPosition, appended: [] };
+  if (decided.length === 0) return { state, version, position };
 
   const metadata = toMetadata(context, now);
   const result = await store.appendToStream(
     streamId,
     decided.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata })),
-    { expectedRevision: version === 0 ? 'no_stream' : version - 1 },
+    { expectedRevision: version === 0 ? 'no_stream' : version - 1, marker: context.idempotency?.markNext() },
   );
-  return {
+  return states.remember(streamId, {
     state: decided.reduce(decider.evolve, state),
     version: result.nextExpectedRevision + 1,
     position: result.position,
-    appended: decided,
-  };
+  });
+}
+
+/** What an append that a first run of this request committed left behind: the stream up to it. */
+async function outcomeOfDone<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  fold: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+  done: MarkedAppend,
+): Promise<CommandOutcome<State>> {
+  const history = await store.readStream(streamId, { maxCount: done.lastRevision + 1 });
+  const state = history.map((recorded) => ({ type: recorded.type, data: recorded.data }) as unknown as Event).reduce(fold.evolve, fold.initialState());
+  return { state, version: done.lastRevision + 1, position: done.position };
 }
 
 /** Current state of a stream without deciding anything (for facts other aggregates need). */
 export async function loadState<State, Event extends DomainEvent>(
-  store: EventStore,
+  { states }: UseCaseDeps,
   streamId: string,
   decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
 ): Promise<{ state: State; version: number }> {
-  const history = await store.readStream(streamId);
-  return { state: history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState()), version: history.length };
+  return states.load(streamId, decider);
 }

@@ -1,5 +1,6 @@
 import type { EventStore } from '../event-store.port.js';
 import { describeAppend } from './append.contract.js';
+import { describeMarkers } from './markers.contract.js';
 import { describeRead } from './read.contract.js';
 import { describeSubscribe } from './subscribe.contract.js';
 
@@ -30,6 +31,7 @@ export function describeEventStoreContract(
     });
 
     describeAppend(store);
+    describeMarkers(store);
     describeRead(store);
     describeSubscribe(store);
   });

@@ -2,14 +2,17 @@ import {
   BACKWARDS,
   END,
   EventStoreDBClient,
+  jsonEvent,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type {
   AllSubscription,
+  AppendMarker,
+  AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedRevision,
+  MarkedAppend,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -19,7 +22,10 @@ import type {
 import { WrongExpectedRevisionError } from '../event-store.port.js';
 import { requireEvents } from '../shared/append-rules.js';
 import {
+  fromMarkerData,
   isSystemEvent,
+  MARKER_STREAM_PREFIX,
+  toMarkerData,
   toActualRevision,
   toClientRevision,
   toEventData,
@@ -45,11 +51,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
-  async appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     requireEvents(streamId, events);
     const result = await this.client
       .appendToStream(streamId, events.map(toEventData), { expectedRevision: toClientRevision(options.expectedRevision) })
@@ -58,7 +60,27 @@ export class EventStoreDbEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamId, options.expectedRevision, toActualRevision(error.actualVersion));
       });
     if (!result.position) throw new Error(`EventStoreDB did not report the position of the append to ${streamId}`);
-    return { nextExpectedRevision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+    const appended = { nextExpectedRevision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+    if (options.marker) await this.mark(streamId, appended, options.marker);
+    return appended;
+  }
+
+  /**
+   * EventStoreDB writes one stream per transaction, so the marker is a second append to the
+   * request's own stream, which EventStoreDB deletes once it expired (maxAge). A crash between the
+   * two appends loses the marker: the one case in which a retry cannot find its first outcome here.
+   */
+  private async mark(streamId: string, appended: AppendResult, marker: AppendMarker): Promise<void> {
+    const stream = `${MARKER_STREAM_PREFIX}${marker.requestId}`;
+    await this.client.appendToStream(stream, jsonEvent({ type: 'AppendMarked', data: { ...toMarkerData(streamId, appended, marker) } }));
+    if (marker.sequence === 0) {
+      await this.client.setStreamMetadata(stream, { maxAge: Math.max(1, Math.ceil((marker.expiresAt - Date.now()) / 1000)) });
+    }
+  }
+
+  async markedAppends(requestId: string, now: number): Promise<MarkedAppend[]> {
+    const events = await this.readStream(`${MARKER_STREAM_PREFIX}${requestId}`);
+    return events.flatMap((event) => fromMarkerData(event.data, now));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -75,6 +75,7 @@ describe('EventStoreDB mapping', () => {
     expect(isSystemEvent({ type: '$metadata', streamId: 'app-1' })).toBe(true);
     expect(isSystemEvent({ type: 'Anything', streamId: '$stats-127.0.0.1:2113' })).toBe(true);
     expect(isSystemEvent({ type: 'AppConnectorCreated', streamId: 'app-1' })).toBe(false);
+    expect(isSystemEvent({ type: 'AppendMarked', streamId: 'append-markers-3f9a' })).toBe(true);
   });
 
   it('reads $all from the start for position 0 and from the exact position otherwise', () => {

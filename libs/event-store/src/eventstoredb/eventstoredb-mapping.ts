@@ -11,7 +11,7 @@ import {
   START,
   STREAM_EXISTS,
 } from '@eventstore/db-client';
-import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
+import type { AppendMarker, AppendResult, EventMetadata, ExpectedRevision, MarkedAppend, NewEvent, RecordedEvent } from '../event-store.port.js';
 
 /** What servers report as the position of an event read from a stream when they do not know it (ulong max). */
 const UNKNOWN_POSITION = 2n ** 64n - 1n;
@@ -42,9 +42,12 @@ export function toReadPosition(after: number): ReadPosition {
   return after === 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
 }
 
-/** Server-side events ($stats, $metadata, projections' output) are not part of the domain's log. */
+/** The streams that hold append markers (see `AppendMarker`), one per request. */
+export const MARKER_STREAM_PREFIX = 'append-markers-';
+
+/** Server-side events ($stats, $metadata, projections' output) and this adapter's append markers: not the domain's log. */
 export function isSystemEvent(event: { readonly type: string; readonly streamId: string }): boolean {
-  return event.type.startsWith('$') || event.streamId.startsWith('$');
+  return event.type.startsWith('$') || event.streamId.startsWith('$') || event.streamId.startsWith(MARKER_STREAM_PREFIX);
 }
 
 export function toRecordedEvent(event: ClientRecordedEvent): RecordedEvent {
@@ -70,4 +73,33 @@ function globalPosition(event: ClientRecordedEvent): number {
     throw new Error(`EventStoreDB did not report the $all position of ${event.streamId}@${event.revision}; upgrade the server`);
   }
   return Number(commit);
+}
+
+interface MarkerData {
+  readonly sequence: number;
+  readonly streamId: string;
+  readonly lastRevision: number;
+  readonly position: number;
+  /** base64 */
+  readonly sealed: string;
+  readonly expiresAt: number;
+}
+
+export function toMarkerData(streamId: string, appended: AppendResult, marker: AppendMarker): MarkerData {
+  return {
+    sequence: marker.sequence,
+    streamId,
+    lastRevision: appended.nextExpectedRevision,
+    position: appended.position,
+    sealed: Buffer.from(marker.sealed).toString('base64'),
+    expiresAt: marker.expiresAt,
+  };
+}
+
+/** The marker an `AppendMarked` event holds, or nothing once it expired. */
+export function fromMarkerData(data: Readonly<Record<string, unknown>>, now: number): MarkedAppend[] {
+  const marker = data as unknown as MarkerData;
+  if (marker.expiresAt <= now) return [];
+  const { sequence, streamId, lastRevision, position } = marker;
+  return [{ sequence, streamId, lastRevision, position, sealed: Buffer.from(marker.sealed, 'base64') }];
 }

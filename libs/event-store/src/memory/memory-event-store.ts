@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AllSubscription,
+  AppendMarker,
+  AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedRevision,
+  MarkedAppend,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -21,12 +23,9 @@ export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly changes = new ChangeNotifier();
   private readonly subscriptions = new Set<LiveSubscription>();
+  private readonly markers = new Map<string, (MarkedAppend & { readonly expiresAt: number })[]>();
 
-  async appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     requireEvents(streamId, events);
     const stream = this.streams.get(streamId) ?? [];
     checkExpectedRevision(streamId, options.expectedRevision, stream.length > 0 ? stream.length - 1 : null);
@@ -44,9 +43,21 @@ export class MemoryEventStore implements EventStore {
     stream.push(...recorded);
     this.streams.set(streamId, stream);
     this.log.push(...recorded);
-    this.changes.notify();
     const last = recorded[recorded.length - 1]!;
+    if (options.marker) this.mark(options.marker, last);
+    this.changes.notify();
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async markedAppends(requestId: string, now: number): Promise<MarkedAppend[]> {
+    return (this.markers.get(requestId) ?? []).filter((marked) => marked.expiresAt > now).map(({ expiresAt: _, ...marked }) => marked);
+  }
+
+  private mark({ requestId, sequence, sealed, expiresAt }: AppendMarker, last: RecordedEvent): void {
+    const marked = this.markers.get(requestId) ?? [];
+    if (marked.some((other) => other.sequence === sequence)) throw new Error(`request ${requestId} already marked append ${sequence}`);
+    const marker = { sequence, streamId: last.streamId, lastRevision: last.revision, position: last.position, sealed, expiresAt };
+    this.markers.set(requestId, [...marked, marker].sort((a, b) => a.sequence - b.sequence));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

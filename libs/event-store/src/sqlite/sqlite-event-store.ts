@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type {
   AllSubscription,
+  AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedRevision,
+  MarkedAppend,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -59,14 +60,20 @@ export class SqliteEventStore implements EventStore {
    * Resolves once the events are on disk. The writer thread takes the write lock (BEGIN IMMEDIATE)
    * before the revision check, so no other process can append between the check and the inserts.
    */
-  async appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     requireEvents(streamId, events);
     const rows = events.map((event) => [event.id ?? randomUUID(), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)] as const);
-    return this.writer.append(streamId, options.expectedRevision, rows);
+    return this.writer.append(streamId, rows, options);
+  }
+
+  async markedAppends(requestId: string, now: number): Promise<MarkedAppend[]> {
+    return this.statements.markedAppends.all(requestId, now).map(([sequence, streamId, lastRevision, position, sealed]) => ({
+      sequence,
+      streamId,
+      lastRevision,
+      position,
+      sealed,
+    }));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -44,7 +44,7 @@ describe('SqliteEventStore writer thread', () => {
     new SqliteEventStore(file).close();
     let groups = 0;
     const writer = new SqliteWriter(file, 5000, () => (groups += 1));
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => writer.append(`s-${i % 7}`, 'any', [row('A')])));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => writer.append(`s-${i % 7}`, [row('A')], { expectedRevision: 'any' })));
     await writer.close();
     expect(results.map((r) => r.position).sort((a, b) => a - b)).toEqual(results.map((_, i) => i + 1));
     expect(groups).toBeGreaterThan(0);
@@ -130,6 +130,6 @@ describe('SqliteEventStore writer thread', () => {
     const store = new SqliteEventStore(newFile());
     await store.appendToStream('s', [newEvent('A')], { expectedRevision: 'no_stream' });
     await store.close();
-    expect((await rejectionOf(store.appendToStream('s', [newEvent('B')], { expectedRevision: 0 }))).message).toBe('the event store is closed');
+    expect(((await rejectionOf(store.appendToStream('s', [newEvent('B')], { expectedRevision: 0 }))) as Error).message).toBe('the event store is closed');
   });
 });

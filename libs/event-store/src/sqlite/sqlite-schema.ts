@@ -21,7 +21,18 @@ const SCHEMA = `
     data      TEXT    NOT NULL,
     metadata  TEXT    NOT NULL,
     UNIQUE (stream_id, revision)
-  )`;
+  );
+  CREATE TABLE IF NOT EXISTS append_markers (
+    request_id    TEXT    NOT NULL,
+    sequence      INTEGER NOT NULL,
+    stream_id     TEXT    NOT NULL,
+    last_revision INTEGER NOT NULL,
+    position      INTEGER NOT NULL,
+    sealed        BLOB    NOT NULL,
+    expires_at    INTEGER NOT NULL,
+    PRIMARY KEY (request_id, sequence)
+  );
+  CREATE INDEX IF NOT EXISTS append_markers_by_expiry ON append_markers (expires_at)`;
 
 export function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
   // The timeout is SQLite's busy_timeout: a writer waits this long for another process's lock.
@@ -46,6 +57,11 @@ export function prepareStatements(db: Database.Database) {
       .prepare<[number, number], RawEventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(),
     headPosition: db.prepare<[], { head: number }>('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
+    markedAppends: db
+      .prepare<[string, number], [sequence: number, streamId: string, lastRevision: number, position: number, sealed: Buffer]>(
+        'SELECT sequence, stream_id, last_revision, position, sealed FROM append_markers WHERE request_id = ? AND expires_at > ? ORDER BY sequence',
+      )
+      .raw(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ExpectedRevision } from '../event-store.port.js';
+import type { AppendMarker, ExpectedRevision } from '../event-store.port.js';
 
 /** One append as the writer thread receives it: the events already serialised by the caller's thread. */
 export interface AppendRequest {
@@ -7,6 +7,7 @@ export interface AppendRequest {
   readonly expected: ExpectedRevision;
   /** [event id, type, data JSON, metadata JSON] per event. */
   readonly rows: readonly (readonly [string, string, string, string])[];
+  readonly marker: AppendMarker | undefined;
 }
 
 /** What became of one append of a group commit; every append of a group gets one. */

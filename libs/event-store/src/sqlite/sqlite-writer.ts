@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { type AppendResult, WrongExpectedRevisionError } from '../event-store.port.js';
+import { type AppendOptions, type AppendResult, WrongExpectedRevisionError } from '../event-store.port.js';
 import type { AppendOutcome, AppendRequest, GroupCommitted, WriterMessage } from './sqlite-writer.protocol.js';
 
 interface Pending {
@@ -37,9 +37,9 @@ export class SqliteWriter {
     private readonly committed: () => void,
   ) {}
 
-  append(streamId: string, expected: AppendRequest['expected'], rows: AppendRequest['rows']): Promise<AppendResult> {
+  append(streamId: string, rows: AppendRequest['rows'], { expectedRevision, marker }: AppendOptions): Promise<AppendResult> {
     if (this.stopped) return Promise.reject(this.stopped);
-    const request: AppendRequest = { id: this.nextId++, streamId, expected, rows };
+    const request: AppendRequest = { id: this.nextId++, streamId, expected: expectedRevision, rows, marker };
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { request, resolve, reject });
       this.send({ kind: 'append', request });

@@ -15,8 +15,17 @@ const { file, busyTimeoutMs, port } = workerData;
 const db = new Database(file, { timeout: busyTimeoutMs });
 // The caller's thread opened the file first and set WAL mode, which is kept in the file.
 db.pragma('synchronous = FULL');
+// Expired append markers hold sealed answers' parts: overwrite them when they are deleted.
+db.pragma('secure_delete = ON');
 const lastRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck();
 const insert = db.prepare('INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+const mark = db.prepare(
+  'INSERT INTO append_markers (request_id, sequence, stream_id, last_revision, position, sealed, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+);
+const purgeMarkers = db.prepare('DELETE FROM append_markers WHERE expires_at <= ?');
+/** Expired markers are deleted with a group commit, at most this often. */
+const PURGE_INTERVAL_MS = 60_000;
+let lastPurge = 0;
 const begin = db.prepare('BEGIN IMMEDIATE');
 const commit = db.prepare('COMMIT');
 const rollback = db.prepare('ROLLBACK');
@@ -33,7 +42,7 @@ function holds(expected, actual) {
 }
 
 /** @param {AppendRequest} request @returns {AppendOutcome} */
-function appendOne({ id, streamId, expected, rows }) {
+function appendOne({ id, streamId, expected, rows, marker }) {
   const actual = /** @type {number | null} */ (lastRevision.get(streamId));
   if (!holds(expected, actual)) return { id, kind: 'conflict', actual };
   let revision = actual ?? -1;
@@ -42,6 +51,7 @@ function appendOne({ id, streamId, expected, rows }) {
     revision += 1;
     position = Number(insert.run(eventId, streamId, revision, type, data, metadata).lastInsertRowid);
   }
+  if (marker) mark.run(marker.requestId, marker.sequence, streamId, revision, position, marker.sealed, marker.expiresAt);
   return { id, kind: 'written', nextExpectedRevision: revision, position };
 }
 
@@ -77,6 +87,10 @@ function commitGroup(requests) {
       return failed(request, error);
     }
   });
+  if (Date.now() - lastPurge >= PURGE_INTERVAL_MS) {
+    lastPurge = Date.now();
+    purgeMarkers.run(lastPurge);
+  }
   try {
     commit.run();
     return outcomes;

@@ -13,7 +13,6 @@ export class AssignUserGroupHandler implements ICommandHandler<AssignUserGroupCo
   async execute({ target, userGroupId, context }: AssignUserGroupCommand) {
     const group = await loadUserGroup(this.deps, target.environmentId, userGroupId);
     const command: AssignUserGroup = { type: 'AssignUserGroup', data: { userGroupId, userGroupExists: group !== null } };
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, command, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, connectorStream(target), appConnectorDecider, command, context));
   }
 }

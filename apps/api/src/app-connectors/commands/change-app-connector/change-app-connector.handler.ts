@@ -10,7 +10,6 @@ export class ChangeAppConnectorHandler implements ICommandHandler<ChangeAppConne
   constructor(private readonly deps: UseCaseDepsProvider) {}
 
   async execute({ target, change, context }: ChangeAppConnectorCommand) {
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, change, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, connectorStream(target), appConnectorDecider, change, context));
   }
 }

@@ -1,5 +1,5 @@
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { executeCommand, hex, loadUserGroup, writtenState, type CommandContext } from '#application';
+import { executeCommand, hex, loadUserGroup, runtimeOf, type CommandContext, writtenState } from '#application';
 import { appConnectorDecider, type CreateAppConnector } from '#domain';
 import { UseCaseDepsProvider } from '../../../http/use-case-deps.provider.js';
 import { AddMemberCommand } from '../../../user-groups/commands/add-member/add-member.command.js';
@@ -24,8 +24,9 @@ export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConne
   ) {}
 
   async execute({ environmentId, connector, context }: CreateAppConnectorCommand): Promise<CreatedAppConnector> {
-    const target = { environmentId, appConnectorId: this.deps.runtime.newId() };
-    const apiKey = hex(this.deps.runtime.randomBytes(16));
+    const runtime = runtimeOf(this.deps, context);
+    const target = { environmentId, appConnectorId: runtime.newId() };
+    const apiKey = hex(runtime.randomBytes(16));
     const create = (group: GroupOfConnector): CreateAppConnector => ({
       type: 'CreateAppConnector',
       data: { ...target, apiKey, description: connector.description, ...group },
@@ -47,7 +48,7 @@ export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConne
     appConnectorDecider.decide(create({ userGroupId: 'pending', userGroupExists: true, userGroupCreatedWithConnector: true }), appConnectorDecider.initialState());
     const name = connector.description.trim();
     const { state: group } = await this.commands.execute(new CreateUserGroupCommand(environmentId, name, context));
-    const systemUserId = `${environmentId}.${systemUserLocalPart(connector.description, hex(this.deps.runtime.randomBytes(3)))}`;
+    const systemUserId = `${environmentId}.${systemUserLocalPart(connector.description, hex(runtimeOf(this.deps, context).randomBytes(3)))}`;
     await this.commands.execute(new RegisterUserCommand({ environmentId, userId: systemUserId, email: null, name, kind: 'system' }, context));
     await this.commands.execute(new AddMemberCommand({ environmentId, groupId: group.groupId, userId: systemUserId }, context));
     const created = await this.append(target, create({ userGroupId: group.groupId, userGroupExists: true, userGroupCreatedWithConnector: true }), context);
@@ -59,8 +60,7 @@ export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConne
   }
 
   private async append(target: ConnectorTarget, command: CreateAppConnector, context: CommandContext) {
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, command, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, connectorStream(target), appConnectorDecider, command, context));
   }
 }
 

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { executeCommand, hex, loadUserGroup, writtenState } from '#application';
+import { executeCommand, hex, loadUserGroup, runtimeOf, writtenState } from '#application';
 import { AFAS_TOKEN_DATA_BYTES, appConnectorDecider, formatAfasToken, hashTokenData, tokenHint, type AppConnectorState, type GenerateToken } from '#domain';
 import { UseCaseDepsProvider } from '../../../http/use-case-deps.provider.js';
 import { connectorStream } from '../connector-target.js';
@@ -11,7 +11,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
   constructor(private readonly deps: UseCaseDepsProvider) {}
 
   async execute({ target, request, context }: GenerateTokenCommand): Promise<IssuedToken> {
-    const { store, runtime } = this.deps;
+    const runtime = runtimeOf(this.deps, context);
     const secret = runtime.randomBytes(AFAS_TOKEN_DATA_BYTES);
     const data = hex(secret).toUpperCase();
     const tokenId = runtime.newId();
@@ -27,7 +27,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
         userIsMember: connector ? await this.isMember(target.environmentId, connector.userGroupId, request.userId) : false,
       },
     });
-    const written = writtenState(await executeCommand(store, connectorStream(target), appConnectorDecider, command, context, runtime.now()));
+    const written = writtenState(await executeCommand(this.deps, connectorStream(target), appConnectorDecider, command, context));
     const issued = written.state.tokens.find((token) => token.tokenId === tokenId)!;
     return { ...written, issued, text: formatAfasToken(secret) };
   }

@@ -10,7 +10,6 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
 
   async execute({ membership: { environmentId, groupId, userId }, context }: AddMemberCommand) {
     const command: AddMember = { type: 'AddMember', data: { userId, userExists: await userExists(this.deps, userId) } };
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, userGroupStreamName(environmentId, groupId), userGroupDecider, command, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, userGroupStreamName(environmentId, groupId), userGroupDecider, command, context));
   }
 }

@@ -10,7 +10,6 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
 
   async execute({ membership: { environmentId, groupId, userId }, context }: RemoveMemberCommand) {
     const command: RemoveMember = { type: 'RemoveMember', data: { userId } };
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, userGroupStreamName(environmentId, groupId), userGroupDecider, command, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, userGroupStreamName(environmentId, groupId), userGroupDecider, command, context));
   }
 }

@@ -10,7 +10,6 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
 
   async execute({ user, context }: RegisterUserCommand) {
     const command: RegisterUser = { type: 'RegisterUser', data: { ...user, environmentExists: await environmentExists(this.deps, user.environmentId) } };
-    const { store, runtime } = this.deps;
-    return writtenState(await executeCommand(store, userStreamName(user.userId), userDecider, command, context, runtime.now()));
+    return writtenState(await executeCommand(this.deps, userStreamName(user.userId), userDecider, command, context));
   }
 }
