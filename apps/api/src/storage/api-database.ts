@@ -13,7 +13,10 @@ export class ApiDatabase {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    // NORMAL: in WAL mode a commit survives a killed process without an fsync, which would hold up
+    // the event loop; a power loss may lose the last commits, and an Idempotency-Key answer lost so
+    // is rebuilt from the append markers, which the event store commits with FULL.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     // Deleted rows (expired or released idempotency records, the plaintext table below) are
     // overwritten with zeros rather than left in free pages.
