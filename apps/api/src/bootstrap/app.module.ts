@@ -15,6 +15,8 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { TakeTurnsInterceptor } from '../http/take-turns.interceptor.js';
+import { Turns } from '../http/turns.js';
 import { ProfitModule } from '../profit/profit.module.js';
 import type { ProfitUpstreams } from '../profit/profit-upstreams.js';
 import { VerifyModule } from '../verify/verify.module.js';
@@ -61,6 +63,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyInterceptor,
+        TakeTurnsInterceptor,
+        Turns,
         AdminAuthGuard,
         ...COMMAND_HANDLERS,
       ],

@@ -6,6 +6,7 @@ import type { DeadLetter, Slot } from '../engine/projection-store.port.js';
 import type { ReadStore } from '../read-store.js';
 import { SqliteProjectionWriter } from './sqlite-projection-store.js';
 import { SqliteQueries } from './sqlite-queries.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The embedded default. Two connections on one WAL file: the writer projects, the reader serves
@@ -19,6 +20,7 @@ export class SqliteReadStore extends SqliteQueries implements ReadStore {
     private readonly writerDb: Database.Database,
     private readonly writer: SqliteProjectionWriter,
     private readonly readerDb: Database.Database,
+    private readonly checkpointer: WalCheckpointer,
   ) {
     super(readerDb);
   }
@@ -28,14 +30,14 @@ export class SqliteReadStore extends SqliteQueries implements ReadStore {
     writerDb.pragma('journal_mode = WAL');
     writerDb.pragma('synchronous = NORMAL');
     writerDb.pragma('busy_timeout = 5000');
-    // A larger WAL between checkpoints and page cache: the random id index of `tokens` is then
-    // written back once per checkpoint and stays in memory during a catch-up.
-    writerDb.pragma('wal_autocheckpoint = 10000');
+    // Checkpoints run in their own thread (WalCheckpointer), never on this connection. A larger page
+    // cache: the random id index of `tokens` then stays in memory during a catch-up.
+    writerDb.pragma('wal_autocheckpoint = 0');
     writerDb.pragma('cache_size = -32768');
     const writer = new SqliteProjectionWriter(writerDb, models);
     const readerDb = new Database(file, { readonly: true });
     readerDb.pragma('busy_timeout = 5000');
-    return new SqliteReadStore(writerDb, writer, readerDb);
+    return new SqliteReadStore(writerDb, writer, readerDb, new WalCheckpointer(file));
   }
 
   async checkpoint(model: string, slot: Slot = 'live') {
@@ -76,6 +78,7 @@ export class SqliteReadStore extends SqliteQueries implements ReadStore {
   }
 
   async close() {
+    await this.checkpointer.close();
     this.readerDb.close();
     this.writerDb.close();
   }

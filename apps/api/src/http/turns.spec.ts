@@ -1,0 +1,18 @@
+import { Turns } from './turns.js';
+
+describe('Turns', () => {
+  it('lets one waiting task go per turn of the event loop, in order', async () => {
+    const order: string[] = [];
+    const turns = new Turns();
+    const done = Promise.all(['a', 'b', 'c'].map((name) => turns.next().then(() => order.push(name))));
+    // What else the loop does meanwhile, once per turn: it gets in between the tasks.
+    const turn = (n: number) =>
+      setImmediate(() => {
+        order.push(`turn ${n}`);
+        if (n < 3) turn(n + 1);
+      });
+    turn(1);
+    await done;
+    expect(order).toEqual(['a', 'turn 1', 'b', 'turn 2', 'c']);
+  });
+});
