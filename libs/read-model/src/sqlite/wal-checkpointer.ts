@@ -12,6 +12,8 @@ export class WalCheckpointer {
   }
 
   async close(): Promise<void> {
+    // Held while it finishes, or a process with nothing else to do would exit before the worker did.
+    this.worker.ref();
     const exited = new Promise<void>((done) => this.worker.once('exit', () => done()));
     this.worker.postMessage('close');
     await exited;
