@@ -87,7 +87,8 @@ export class SqliteWriter {
       else if (outcome.kind === 'conflict') pending.reject(new WrongExpectedRevisionError(pending.request.streamId, pending.request.expected, outcome.actual));
       else pending.reject(new SqliteAppendError(outcome.message, outcome.code));
     }
-    if (this.pending.size === 0) this.worker?.unref();
+    // While closing, `close` holds the worker until it exited.
+    if (this.pending.size === 0 && !this.stopped) this.worker?.unref();
     this.committed();
   }
 
