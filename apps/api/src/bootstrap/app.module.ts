@@ -64,7 +64,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyInterceptor,
         TakeTurnsInterceptor,
-        Turns,
+        { provide: Turns, useValue: new Turns() },
         AdminAuthGuard,
         ...COMMAND_HANDLERS,
       ],

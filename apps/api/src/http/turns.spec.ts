@@ -1,10 +1,10 @@
 import { Turns } from './turns.js';
 
 describe('Turns', () => {
-  it('lets one waiting task go per turn of the event loop, in order', async () => {
+  it('lets so many waiting tasks go per turn of the event loop, in order', async () => {
     const order: string[] = [];
-    const turns = new Turns();
-    const done = Promise.all(['a', 'b', 'c'].map((name) => turns.next().then(() => order.push(name))));
+    const turns = new Turns(2);
+    const done = Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => turns.next().then(() => order.push(name))));
     // What else the loop does meanwhile, once per turn: it gets in between the tasks.
     const turn = (n: number) =>
       setImmediate(() => {
@@ -13,6 +13,6 @@ describe('Turns', () => {
       });
     turn(1);
     await done;
-    expect(order).toEqual(['a', 'turn 1', 'b', 'turn 2', 'c']);
+    expect(order).toEqual(['a', 'b', 'turn 1', 'c', 'd', 'turn 2', 'e']);
   });
 });

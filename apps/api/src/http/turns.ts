@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
-
 /**
- * Admin work takes turns with the guard: one task per turn of the event loop, run after that turn's
- * I/O (setImmediate callbacks run after the poll phase, and one queued while they run waits for the
- * next turn). A guard call, handled in the poll phase, then waits for one task at most, never for a
- * whole burst of commands.
+ * Admin work takes turns with the guard: a few tasks per turn of the event loop, run after that
+ * turn's I/O (setImmediate callbacks run after the poll phase, and one queued while they run waits
+ * for the next turn). A guard call, handled in the poll phase, then waits for those few at most,
+ * never for a whole burst of commands; more than one per turn saves a loop turn per task.
  */
-@Injectable()
 export class Turns {
   private readonly waiting: (() => void)[] = [];
   private scheduled = false;
+
+  constructor(private readonly perTurn = 4) {}
 
   next(): Promise<void> {
     return new Promise((resolve) => {
@@ -21,12 +20,12 @@ export class Turns {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(this.runOne);
+    setImmediate(this.runSome);
   }
 
-  private readonly runOne = (): void => {
+  private readonly runSome = (): void => {
     this.scheduled = false;
-    this.waiting.shift()?.();
+    for (const resolve of this.waiting.splice(0, this.perTurn)) resolve();
     if (this.waiting.length > 0) this.schedule();
   };
 }
