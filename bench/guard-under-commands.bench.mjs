@@ -12,6 +12,7 @@ import { pinLoadGenerator, pinningNote } from './support/cpu-pinning.mjs';
 import { stealMeter } from './support/cpu-steal.mjs';
 import { load } from './support/load.mjs';
 import { pacer } from './support/paced.mjs';
+import { readyConnector } from './support/ready-connector.mjs';
 import { admin, ADMIN_KEY, startService } from './support/service.mjs';
 
 const { values } = parseArgs({
@@ -116,17 +117,10 @@ async function measured(work) {
 }
 
 async function setUp() {
-  await admin(service.url, 'POST', '/api/v1/environments', { environmentId: env, name: 'Bench' });
-  await admin(service.url, 'POST', `/api/v1/environments/${env}/users`, { userId: `${env}.bench`, email: 'bench@example.com', name: 'Bench', kind: 'person' });
-  const group = await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups`, { name: 'Bench' });
-  await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups/${group.id}/members`, { userId: `${env}.bench` });
-  const guarded = await admin(service.url, 'POST', `/api/v1/environments/${env}/app-connectors`, { description: 'Bench', userGroupId: group.id });
-  const connector = `/api/v1/environments/${env}/app-connectors/${guarded.id}`;
-  await admin(service.url, 'POST', `${connector}/get-connectors`, { names: ['Profit_Article'] });
-  await admin(service.url, 'POST', `${connector}/unblock`, {});
+  const { base: connector, groupId } = await readyConnector(service.url, env);
   const connectors = [];
   for (let i = 0; i < commandConnections * 4; i++) {
-    const created = await admin(service.url, 'POST', `/api/v1/environments/${env}/app-connectors`, { description: `C${i}`, userGroupId: group.id });
+    const created = await admin(service.url, 'POST', `/api/v1/environments/${env}/app-connectors`, { description: `C${i}`, userGroupId: groupId });
     connectors.push(created.id);
   }
   return { connector, connectors };

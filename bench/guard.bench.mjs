@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { startBareServer } from './support/bare-server.mjs';
 import { pinLoadGenerator, pinningNote } from './support/cpu-pinning.mjs';
+import { readyConnector } from './support/ready-connector.mjs';
 import { admin, ADMIN_KEY, startService } from './support/service.mjs';
 import { interleaved, table } from './support/load.mjs';
 
@@ -40,7 +41,7 @@ const FORWARD_AUTH_KEY = 'bench-forward-auth-key-0123';
 const service = await startService({ TRUSTED_PROXIES: '127.0.0.1', FORWARD_AUTH_KEY }, { pinned: true, controls: true });
 const bare = await startBareServer({ pinned: true });
 try {
-  const connector = await readyConnector();
+  const connector = await readyConnector(service.url, env);
   const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load' });
 
   const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
@@ -98,18 +99,6 @@ try {
 } finally {
   await bare.stop();
   await service.stop();
-}
-
-async function readyConnector() {
-  await admin(service.url, 'POST', '/api/v1/environments', { environmentId: env, name: 'Bench' });
-  await admin(service.url, 'POST', `/api/v1/environments/${env}/users`, { userId: `${env}.bench`, email: 'bench@example.com', name: 'Bench', kind: 'person' });
-  const group = await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups`, { name: 'Bench' });
-  await admin(service.url, 'POST', `/api/v1/environments/${env}/user-groups/${group.id}/members`, { userId: `${env}.bench` });
-  const connector = await admin(service.url, 'POST', `/api/v1/environments/${env}/app-connectors`, { description: 'Bench', userGroupId: group.id });
-  const base = `/api/v1/environments/${env}/app-connectors/${connector.id}`;
-  await admin(service.url, 'POST', `${base}/get-connectors`, { names: ['Profit_Article'] });
-  await admin(service.url, 'POST', `${base}/unblock`, {});
-  return { base, group: `/api/v1/environments/${env}/user-groups/${group.id}` };
 }
 
 /**
