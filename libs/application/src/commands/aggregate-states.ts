@@ -10,7 +10,10 @@ export interface FoldedState<State> {
 
 type Fold<State, Event extends DomainEvent> = Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>;
 
-const toDomainEvent = <Event extends DomainEvent>(recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as unknown as Event;
+/** Recorded events folded onto `state` (the fold's initial state when absent). */
+export function foldEvents<State, Event extends DomainEvent>(recorded: readonly RecordedEvent[], fold: Fold<State, Event>, state = fold.initialState()): State {
+  return recorded.map((event) => ({ type: event.type, data: event.data }) as unknown as Event).reduce(fold.evolve, state);
+}
 
 /**
  * Recently used aggregate states, by stream. A load reads only the events after the cached version
@@ -31,7 +34,7 @@ export class AggregateStates {
     const tail = await this.store.readStream(streamId, { fromRevision: cached?.version ?? 0 });
     if (cached && tail.length === 0) return this.remember(streamId, cached);
     return this.remember(streamId, {
-      state: tail.map(toDomainEvent<Event>).reduce(fold.evolve, cached ? cached.state : fold.initialState()),
+      state: foldEvents(tail, fold, cached ? cached.state : fold.initialState()),
       version: (cached?.version ?? 0) + tail.length,
       position: tail.at(-1)?.position ?? 0,
     });

@@ -1,6 +1,7 @@
 import type { EventStore, MarkedAppend } from '#event-store';
 import type { Decider, DomainEvent } from '#domain';
 import { runtimeOf, type UseCaseDeps } from '../use-cases/use-case-deps.js';
+import { foldEvents } from './aggregate-states.js';
 import { toMetadata, type CommandContext } from './command-context.js';
 import { PreconditionFailedError } from './precondition-failed.error.js';
 
@@ -57,8 +58,7 @@ async function outcomeOfDone<State, Event extends DomainEvent>(
   done: MarkedAppend,
 ): Promise<CommandOutcome<State>> {
   const history = await store.readStream(streamId, { maxCount: done.lastRevision + 1 });
-  const state = history.map((recorded) => ({ type: recorded.type, data: recorded.data }) as unknown as Event).reduce(fold.evolve, fold.initialState());
-  return { state, version: done.lastRevision + 1, position: done.position };
+  return { state: foldEvents(history, fold), version: done.lastRevision + 1, position: done.position };
 }
 
 /** Current state of a stream without deciding anything (for facts other aggregates need). */

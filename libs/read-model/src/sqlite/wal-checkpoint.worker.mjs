@@ -1,8 +1,8 @@
 // @ts-check
 // Checkpoints the read models' WAL into the database file from its own thread: a checkpoint writes
-// and syncs many pages, which on the projecting connection would hold up the event loop for tens of
-// milliseconds every few thousand commands. Plain JavaScript because a worker thread loads its file
-// as it is, from the sources under test as well as from dist/.
+// and syncs many pages, which on the projecting connection would hold up the event loop meanwhile.
+// Plain JavaScript because a worker thread loads its file as it is, from the sources under test as
+// well as from dist/.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
