@@ -45,6 +45,42 @@ describe('app connectors: create, block, describe, grants', () => {
     );
   });
 
+  it("quick path with special connectors: the seed's steps in one call, the specials added last", async () => {
+    const { environmentId } = await registerEnvironment(app.admin());
+    const response = await app
+      .admin()
+      .post(`/api/v1/environments/${environmentId}/app-connectors`)
+      .send({ description: 'Accountancy messages', createUserGroup: true, autoGenerateToken: true, specialConnectors: ['CommSvcConnector'] })
+      .expect(201);
+    expect(response.body).toMatchObject({ specialConnectors: ['CommSvcConnector'], version: 3 });
+    expect(response.headers.etag).toBe('"3"');
+    expect(response.body.token.token).toMatch(/^<token><version>1<\/version><data>[0-9A-F]{64}<\/data><\/token>$/);
+    const connector = await app.eventStore.readStream(`app-connector-${environmentId}-${response.body.id}`);
+    expect(connector.map((e) => e.type)).toEqual(['AppConnectorCreated', 'TokenGenerated', 'SpecialConnectorsAdded']);
+    expect(response.body.position).toBe(connector[2]!.position);
+  });
+
+  it('adds special connectors when created on an existing group too', async () => {
+    const { environmentId } = await registerEnvironment(app.admin());
+    const groupId = await createGroup(app.admin(), environmentId);
+    const response = await app
+      .admin()
+      .post(`/api/v1/environments/${environmentId}/app-connectors`)
+      .send({ description: 'Attachments', userGroupId: groupId, specialConnectors: ['CommSvcConnector', 'AppConnectorSubject'] })
+      .expect(201);
+    expect(response.body).toMatchObject({ specialConnectors: ['AppConnectorSubject', 'CommSvcConnector'], version: 2 });
+  });
+
+  it('refuses a bad special connector name with 400 before anything is written, on either path', async () => {
+    const { environmentId } = await registerEnvironment(app.admin());
+    const groupId = await createGroup(app.admin(), environmentId);
+    const path = `/api/v1/environments/${environmentId}/app-connectors`;
+    const bad = { description: 'X', specialConnectors: ['Comm Svc'] };
+    await expectRefusedWithoutChange(app, () => app.admin().post(path).send({ ...bad, userGroupId: groupId }), 400);
+    await expectRefusedWithoutChange(app, () => app.admin().post(path).send({ ...bad, createUserGroup: true, autoGenerateToken: true }), 400);
+    await expectRefusedWithoutChange(app, () => app.admin().post(path).send({ description: 'X', userGroupId: groupId, specialConnectors: [] }), 400);
+  });
+
   it('refuses an unknown user group (404), unknown environment (404) and malformed bodies (400)', async () => {
     const { environmentId } = await registerEnvironment(app.admin());
     const path = `/api/v1/environments/${environmentId}/app-connectors`;

@@ -1,18 +1,29 @@
 import { z } from 'zod';
+import { CONNECTOR_NAME_PATTERN } from '#domain';
 import { freeText } from '../http/free-text.js';
 
 const connectorDescription = freeText('shown to users, also in the subject of one-time-password e-mails');
+
+// Checked here, before anything is written: a bad name must not leave a connector created without its specials.
+const specialConnectors = z
+  .array(z.string().regex(CONNECTOR_NAME_PATTERN, 'a connector name is 1 to 100 letters, digits or underscores'))
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('special connectors to add at once, such as CommSvcConnector or AppConnectorSubject');
 
 export const CreateAppConnectorRequest = z.union([
   z.strictObject({
     description: connectorDescription,
     userGroupId: z.string(),
+    specialConnectors,
   }),
   z.strictObject({
     description: connectorDescription,
     createUserGroup: z.literal(true).describe('create a user group named after the connector, with a system user in it'),
     autoGenerateToken: z.boolean().optional().describe("also generate the system user's token, shown once"),
     tokenDescription: freeText('device description of that token').optional(),
+    specialConnectors,
   }),
 ]);
 

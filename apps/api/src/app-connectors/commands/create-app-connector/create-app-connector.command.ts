@@ -3,7 +3,7 @@ import type { CommandContext, WrittenState } from '#application';
 import type { AppConnector } from '#domain';
 import type { IssuedToken } from '../generate-token/generate-token.command.js';
 
-export type NewAppConnector =
+export type NewAppConnector = (
   | { readonly description: string; readonly userGroupId: string }
   | {
       readonly description: string;
@@ -11,7 +11,11 @@ export type NewAppConnector =
       readonly autoGenerateToken?: boolean;
       /** The device the automatic token is for. */
       readonly tokenDescription?: string;
-    };
+    }
+) & {
+  /** Added once the connector exists (the seed's last step: CommSvcConnector). */
+  readonly specialConnectors?: readonly string[];
+};
 
 export interface CreatedAppConnector extends WrittenState<AppConnector> {
   /** The quick path's system user, in the group made for the connector. */

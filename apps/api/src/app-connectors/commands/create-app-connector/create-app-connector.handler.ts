@@ -7,6 +7,7 @@ import { CreateUserGroupCommand } from '../../../user-groups/commands/create-use
 import { RegisterUserCommand } from '../../../users/commands/register-user/register-user.command.js';
 import { connectorStream, type ConnectorTarget } from '../connector-target.js';
 import { GenerateTokenCommand } from '../generate-token/generate-token.command.js';
+import { ChangeAppConnectorCommand } from '../change-app-connector/change-app-connector.command.js';
 import { CreateAppConnectorCommand, type CreatedAppConnector, type NewAppConnector } from './create-app-connector.command.js';
 
 type GroupOfConnector = Pick<CreateAppConnector['data'], 'userGroupId' | 'userGroupExists' | 'userGroupCreatedWithConnector'>;
@@ -31,10 +32,19 @@ export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConne
       type: 'CreateAppConnector',
       data: { ...target, apiKey, description: connector.description, ...group },
     });
-    if ('createUserGroup' in connector) return this.quickPath(target, connector, create, context);
+    const created = 'createUserGroup' in connector ? await this.quickPath(target, connector, create, context) : await this.withGroup(target, connector.userGroupId, create, context);
+    return connector.specialConnectors ? this.addSpecialConnectors(target, created, connector.specialConnectors, context) : created;
+  }
 
-    const group = await loadUserGroup(this.deps, environmentId, connector.userGroupId);
-    return this.append(target, create({ userGroupId: connector.userGroupId, userGroupExists: group !== null, userGroupCreatedWithConnector: false }), context);
+  private async withGroup(target: ConnectorTarget, userGroupId: string, create: (group: GroupOfConnector) => CreateAppConnector, context: CommandContext) {
+    const group = await loadUserGroup(this.deps, target.environmentId, userGroupId);
+    return this.append(target, create({ userGroupId, userGroupExists: group !== null, userGroupCreatedWithConnector: false }), context);
+  }
+
+  /** Last, as in Profit: the special connectors are added on the connector's properties once it exists. */
+  private async addSpecialConnectors(target: ConnectorTarget, created: CreatedAppConnector, names: readonly string[], context: CommandContext): Promise<CreatedAppConnector> {
+    const { state, version, position } = await this.commands.execute(new ChangeAppConnectorCommand(target, { type: 'AddSpecialConnectors', data: { names } }, context));
+    return { ...created, state, version, position };
   }
 
   private async quickPath(
