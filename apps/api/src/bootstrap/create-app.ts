@@ -29,7 +29,7 @@ export interface CreateAppOptions {
   readonly runtime?: Runtime;
   /** Where a generated admin key is shown once (default: stdout, outside the JSON log). */
   readonly announceAdminKey?: (name: string, secret: string) => void;
-  /** Waits before each retry of an e-mail that could not be sent (default MAIL_RETRY_DELAYS_MS). */
+  /** Waits before each retry of an e-mail that could not be sent (default 1 s, 5 s, 30 s). */
   readonly mailRetryDelaysMs?: readonly number[];
 }
 

@@ -16,7 +16,7 @@ export interface MailLog {
 }
 
 /** Waits before each retry of a failed send. */
-export const MAIL_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 30_000];
+const MAIL_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 30_000];
 
 /**
  * Sends in the background, retrying a failed send after each of `retryDelaysMs`, so that an

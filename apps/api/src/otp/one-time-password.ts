@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Runtime } from '#application';
 
-export const OTP_DIGITS = 8;
+const OTP_DIGITS = 8;
 export const OTP_VALIDITY_MS = 10 * 60_000;
 
 const RANGE = 10 ** OTP_DIGITS;

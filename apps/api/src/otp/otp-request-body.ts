@@ -2,7 +2,7 @@ import { forbiddenCharacterReason } from '#domain';
 import { ProfitError } from '#guard';
 
 /** The device a token is for when the request names none. */
-export const DEFAULT_DEVICE = 'Token requested by one-time password';
+const DEFAULT_DEVICE = 'Token requested by one-time password';
 
 export interface OtpRequestBody {
   /** The app connector's public key, lowercase. */

@@ -17,7 +17,7 @@ import { parseOtpRequestBody, parseOtpValidationBody, type OtpRequestBody } from
 import type { OtpWorkQueue } from './otp-work-queue.js';
 
 /** What the routes read the connectors from: the access index's apiKey lookup, and its position. */
-export interface OtpConnectorIndex {
+interface OtpConnectorIndex {
   connectorIdByApiKey(environmentId: string, apiKey: string): string | undefined;
   waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
 }
