@@ -5,7 +5,10 @@ export interface MailOutboxStatus {
   readonly sent: number;
   readonly failed: number;
   readonly sending: number;
-  /** The last message given up on, if none was sent after it. */
+  /**
+   * The last message given up on, if none was sent after it. `error` is the error's code only
+   * (`ECONNECTION`): a server's reply may name the recipient, and `/health` answers anyone.
+   */
   readonly lastFailure: { readonly at: string; readonly error: string } | null;
 }
 
@@ -72,7 +75,7 @@ export class MailOutbox {
         const reason = (error as Error).message;
         if (delay === undefined || this.closing.signal.aborted) {
           this.failed += 1;
-          this.lastFailure = { at: new Date().toISOString(), error: reason };
+          this.lastFailure = { at: new Date().toISOString(), error: String((error as { code?: unknown }).code ?? (error as Error).name) };
           this.log.error({ context: 'mail', reference, attempts: attempt + 1, err: reason }, 'e-mail could not be sent; given up');
           return;
         }
