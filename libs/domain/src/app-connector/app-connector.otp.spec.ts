@@ -52,6 +52,7 @@ describe('one-time passwords', () => {
       [{ otpHash: 'A'.repeat(64) }, 'otpHash_invalid'],
       [{ description: ' ' }, 'description_required'],
       [{ requestId: '' }, 'requestId_invalid'],
+      [{ expiresAt: 'soon' }, 'expiresAt_invalid'],
     ])('refuses %j', (data, code) => {
       given([created]).when(request(data)).thenThrows('invalid', code);
     });

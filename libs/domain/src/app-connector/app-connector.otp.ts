@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ruleViolated } from '../shared/domain-error.js';
+import { invalid, ruleViolated } from '../shared/domain-error.js';
 import { requireLocalId, requireLowerHex, requireText } from '../shared/validation.js';
 import type { RequestOtp, ValidateOtp } from './app-connector.commands.js';
 import type { AppConnectorEvent, OtpAttemptFailed, OtpRequested } from './app-connector.events.js';
@@ -19,7 +19,7 @@ export function requestOtp(data: RequestOtp['data'], state: AppConnector): OtpRe
   const requestId = requireLocalId(data.requestId, 'requestId');
   const description = requireText(data.description, 'description', 255);
   const otpHash = requireLowerHex(data.otpHash, 'otpHash', 64);
-  if (Number.isNaN(Date.parse(data.expiresAt))) throw ruleViolated('expiresAt_invalid', 'expiresAt must be an ISO time', 'expiresAt');
+  if (Number.isNaN(Date.parse(data.expiresAt))) throw invalid('expiresAt_invalid', 'expiresAt must be an ISO time', 'expiresAt');
   if (!data.userIsMember) throw notMember(data.userId, state);
   return [{ type: 'OtpRequested', data: { ...connectorRef(state), requestId, userId: data.userId, description, otpHash, expiresAt: data.expiresAt } }];
 }
