@@ -112,6 +112,18 @@ describe('token request by one-time password, through SMTP', () => {
     expect(history.map((event) => event.type)).not.toContain('TokenGenerated');
   });
 
+  it('counts wrong passwords sent in parallel one by one: 401 for each, void after the fifth, no 5xx', async () => {
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    const wrong = `${otp.startsWith('9') ? '1' : '9'}${otp.slice(1)}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => validate(wrong, address)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(401));
+    await validate(otp, address).expect(401);
+    const failures = (await historyOf()).filter((event) => event.type === 'OtpAttemptFailed').map((event) => event.data as { failedAttempts: number; locked: boolean });
+    expect(failures.map((failure) => failure.failedAttempts)).toEqual([1, 2, 3, 4, 5]);
+    expect(failures.map((failure) => failure.locked)).toEqual([false, false, false, false, true]);
+  });
+
   it('voids an older password when a newer one is requested', async () => {
     const address = freshAddress();
     const first = await requestOtp(address);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandContext, Runtime, UseCaseDeps } from '#application';
 import { DomainError } from '#domain';
+import { WrongExpectedRevisionError } from '#event-store';
 import { ProfitError, resolveClientAddress, type TrustedProxies } from '#guard';
 import type { MailOutbox } from '../mail/mail-outbox.js';
 import { PROFIT_SERVICE_SEGMENT } from '../profit/profit-call.js';
@@ -88,7 +89,7 @@ async function handleOtpRequest(options: OtpRoutesOptions, request: FastifyReque
     request.log.info({ code: 'otp_request_unmatched' }, 'token request matched no user: nothing sent');
     return;
   }
-  const issued = await options.commandBus.execute(new RequestOtpCommand(recipient, body.description, { ...context, actor: recipient.userId }));
+  const issued = await retriedOnConflict(() => options.commandBus.execute(new RequestOtpCommand(recipient, body.description, { ...context, actor: recipient.userId })));
   options.outbox.enqueue(otpMail(recipient, body.description, issued.otp), issued.requestId);
 }
 
@@ -116,15 +117,29 @@ const ENDPOINTS: Readonly<Record<string, Endpoint>> = { otprequest: otpRequest, 
 
 async function validate(options: OtpRoutesOptions, recipient: OtpRecipient, otp: string, context: CommandContext): Promise<OtpValidationOutcome> {
   try {
-    return await options.commandBus.execute(new ValidateOtpCommand(recipient, otp, { ...context, actor: recipient.userId }));
+    return await retriedOnConflict(() => options.commandBus.execute(new ValidateOtpCommand(recipient, otp, { ...context, actor: recipient.userId })));
   } catch (error) {
     // The password was right (the caller proved it): saying why no token is made reveals nothing new.
     if (error instanceof DomainError && error.code === 'token_exists_for_device') {
       throw new ProfitError(409, 'A token for this user and device exists already; ask the administrator to delete it, then validate again', error.code);
     }
+    if (error instanceof WrongExpectedRevisionError) throw new ProfitError(409, 'Other changes to this app connector were written at the same time; try again', 'concurrent_write');
     throw error;
   }
 }
+
+/** Attempts on one connector's stream at once (parallel guesses, an admin change) are decided again on the new state, not answered 5xx. */
+async function retriedOnConflict<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= CONFLICT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const CONFLICT_ATTEMPTS = 10;
 
 /** Reads the store up to its head first: a connector or membership written just before is found. */
 async function recipientOf(options: OtpRoutesOptions, environmentId: string, body: Pick<OtpRequestBody, 'apiKey' | 'apiToken' | 'userId'>) {
