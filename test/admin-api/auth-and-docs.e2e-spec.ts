@@ -42,6 +42,8 @@ describe('admin authentication, docs and health', () => {
         '/api/v1/environments',
         '/api/v1/environments/{environmentId}/app-connectors',
         '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/ip-restrictions',
+        '/ProfitRestServices/OtpRequest',
+        '/ProfitRestServices/OtpValidation',
       ]),
     );
     await app.anonymous().get('/docs').expect(200);
@@ -51,5 +53,6 @@ describe('admin authentication, docs and health', () => {
     const response = await app.anonymous().get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.details.eventStore.status).toBe('up');
+    expect(response.body.details.mail).toMatchObject({ status: 'up', failed: 0 });
   });
 });

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { EventStore } from '#event-store';
 import type { ProjectionRunner } from '#read-model';
-import { createApp } from '../../apps/api/src/bootstrap/create-app.js';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap/create-app.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { createLogger } from '../../apps/api/src/http/create-logger.js';
 
@@ -33,7 +33,10 @@ type Method = 'get' | 'post' | 'put' | 'delete';
 export type AdminClient = Record<Method, (path: string) => request.Test>;
 
 /** The app as `npm start` builds it (same createApp and config loading), on a temp data folder. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: Pick<CreateAppOptions, 'runtime' | 'mailRetryDelaysMs'> = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'info', PORT: '0', ...env });
   const logLines: string[] = [];
@@ -43,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       done();
     },
   });
-  const { app, eventStore, projections } = await createApp(config, { logger: createLogger('info', sink) });
+  const { app, eventStore, projections } = await createApp(config, { ...options, logger: createLogger('info', sink) });
   try {
     await app.listen(0, '127.0.0.1');
   } catch (error) {

@@ -14,6 +14,7 @@ const before: AppConnector = {
   specialConnectors: [],
   ipRestrictions: [{ restrictionId: 'r-1', access: 'deny', cidr: '192.0.2.0/24', family: 'ipv4' }],
   tokens: [{ tokenId: 't-1', userId: '12345.jdoe', description: 'laptop', tokenHint: '…A1B2', tokenHash: 'b'.repeat(64), revoked: false }],
+  pendingOtps: [],
 };
 
 describe('summarizeChange', () => {
@@ -33,6 +34,13 @@ describe('summarizeChange', () => {
     [{ type: 'IpRestrictionRemoved', data: { restrictionId: 'r-1', cidr: '192.0.2.0/24' } }, 'IP restriction deny 192.0.2.0/24 removed'],
     [{ type: 'TokenGenerated', data: { tokenHint: '…C3D4', userId: '12345.jdoe', description: 'phone' } }, 'token …C3D4 for 12345.jdoe (phone) generated'],
     [{ type: 'TokenRevoked', data: { tokenId: 't-1', userId: '12345.jdoe' } }, 'token …A1B2 for 12345.jdoe (laptop) revoked'],
+    [
+      { type: 'OtpRequested', data: { userId: '12345.jdoe', description: 'phone', expiresAt: '2026-01-01T10:10:00.000Z', otpHash: 'a'.repeat(64) } },
+      'one-time password requested by 12345.jdoe for a token (phone), valid until 2026-01-01T10:10:00.000Z',
+    ],
+    [{ type: 'OtpAttemptFailed', data: { userId: '12345.jdoe', failedAttempts: 2, locked: false } }, 'wrong one-time password for 12345.jdoe (attempt 2)'],
+    [{ type: 'OtpAttemptFailed', data: { userId: '12345.jdoe', failedAttempts: 5, locked: true } }, 'wrong one-time password for 12345.jdoe (attempt 5, request void)'],
+    [{ type: 'OtpAccepted', data: { userId: '12345.jdoe', tokenId: 't-2' } }, 'one-time password of 12345.jdoe accepted: token t-2'],
   ])('summarises %j', (event, summary) => {
     expect(summarizeChange(event, before)).toBe(summary);
   });

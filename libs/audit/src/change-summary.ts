@@ -28,6 +28,9 @@ const SUMMARIES = {
     const token = before?.tokens.find((candidate) => candidate.tokenId === data.tokenId);
     return token ? `token ${token.tokenHint} for ${token.userId} (${token.description}) revoked` : `token ${data.tokenId} of ${data.userId} revoked`;
   },
+  OtpRequested: ({ data }) => `one-time password requested by ${data.userId} for a token (${data.description}), valid until ${data.expiresAt}`,
+  OtpAttemptFailed: ({ data }) => `wrong one-time password for ${data.userId} (attempt ${data.failedAttempts}${data.locked ? ', request void' : ''})`,
+  OtpAccepted: ({ data }) => `one-time password of ${data.userId} accepted: token ${data.tokenId}`,
 } satisfies { [T in ConnectorEventType]: Summary<T> };
 
 /**

@@ -32,8 +32,10 @@ export {
   type GrantList,
   type IpAccess,
   type IpRestriction,
+  type PendingOtp,
   type Token,
 } from './app-connector/app-connector.state.js';
+export { OTP_MAX_FAILED_ATTEMPTS, OTP_NOT_VALID, pendingOtpOf } from './app-connector/app-connector.otp.js';
 export * from './app-connector/app-connector.decider.js';
 
 export type { IpFamily } from './ip/ip-address.js';

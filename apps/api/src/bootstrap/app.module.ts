@@ -20,6 +20,10 @@ import { Turns } from '../http/turns.js';
 import { ProfitModule } from '../profit/profit.module.js';
 import type { ProfitUpstreams } from '../profit/profit-upstreams.js';
 import { VerifyModule } from '../verify/verify.module.js';
+import type { MailOutbox } from '../mail/mail-outbox.js';
+import type { OtpHasher } from '../otp/one-time-password.js';
+import { OtpModule } from '../otp/otp.module.js';
+import { MAIL_OUTBOX } from '../otp/otp.tokens.js';
 import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
@@ -35,6 +39,8 @@ export interface AppDependencies {
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
+  readonly otpHasher: OtpHasher;
+  readonly mailOutbox: MailOutbox;
 }
 
 /** The HTTP service. Adapters are built outside (create-app.ts) and handed in, so tests can swap them. */
@@ -50,6 +56,7 @@ export class AppModule {
         ProfitModule.forRoot({ upstreams: deps.upstreams, bodyLimitBytes: deps.profitBodyLimitBytes }),
         VerifyModule,
         ForwardAuthModule.forRoot({ key: deps.forwardAuthKey }),
+        OtpModule.forRoot({ hasher: deps.otpHasher, outbox: deps.mailOutbox, eventStore: deps.eventStore, runtime: deps.runtime }),
       ],
       controllers: [HealthController, ...ADMIN_CONTROLLERS],
       providers: [
@@ -60,6 +67,7 @@ export class AppModule {
         { provide: RUNTIME, useValue: deps.runtime },
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: MAIL_OUTBOX, useValue: deps.mailOutbox },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyInterceptor,

@@ -16,6 +16,10 @@ import { createLogger } from '../http/create-logger.js';
 import { answerFrameworkError } from '../http/framework-errors.js';
 import { PinoLoggerService } from '../http/pino-logger.service.js';
 import { IdempotencyStore } from '../idempotency/idempotency-store.js';
+import { MailOutbox } from '../mail/mail-outbox.js';
+import { createMailTransport } from '../mail/mail-transport.js';
+import { OtpHasher } from '../otp/one-time-password.js';
+import { loadOrCreateServerSecret } from '../storage/server-secret.js';
 import { ApiDatabase } from '../storage/api-database.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './openapi.js';
@@ -25,6 +29,8 @@ export interface CreateAppOptions {
   readonly runtime?: Runtime;
   /** Where a generated admin key is shown once (default: stdout, outside the JSON log). */
   readonly announceAdminKey?: (name: string, secret: string) => void;
+  /** Waits before each retry of an e-mail that could not be sent (default 1 s, 5 s, 30 s). */
+  readonly mailRetryDelaysMs?: readonly number[];
 }
 
 export interface RunningParts {
@@ -33,6 +39,8 @@ export interface RunningParts {
   readonly readStore: ReadStore;
   readonly projections: ProjectionRunner;
 }
+
+const OTP_SECRET = { name: 'one-time password secret', lostWhenReplaced: 'one-time passwords sent before no longer validate' };
 
 const printAdminKeyOnce = (name: string, secret: string) => {
   process.stdout.write(
@@ -56,6 +64,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: { warn: (message) => logger.warn({ context: 'projections' }, message), error: (message) => logger.error({ context: 'projections' }, message) },
   });
   const adminKeys = AdminKeyRegistry.open(apiDatabase, config.adminApiKey, options.announceAdminKey ?? printAdminKeyOnce);
+  const otpHasher = new OtpHasher(loadOrCreateServerSecret(join(config.dataDir, 'otp.secret'), OTP_SECRET));
+  const mailOutbox = new MailOutbox(createMailTransport(config.mail, config.dataDir), logger, options.mailRetryDelaysMs);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
@@ -81,6 +91,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       profitBodyLimitBytes: config.profitBodyLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
+      otpHasher,
+      mailOutbox,
       idempotency: IdempotencyStore.open(apiDatabase, { ttlMs: config.idempotencyTtlMs, secretFile: join(config.dataDir, 'idempotency.secret') }),
     }),
     adapter,
@@ -93,6 +105,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   setupOpenApi(app);
   const closeStores = async () => {
+    await mailOutbox.close();
     await projections.stop();
     await readStore.close();
     await eventStore.close();

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { forwardAuthOpenApi } from '../forward-auth/forward-auth.openapi.js';
+import { otpOpenApi } from '../otp/otp.openapi.js';
 import { verifyOpenApi } from '../verify/verify.openapi.js';
 
 /** OpenAPI from the controllers and their zod schemas (plus the plain Fastify verify and forward-auth routes): UI at /docs, JSON at /docs-json. */
@@ -17,5 +18,5 @@ export function setupOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'admin API key' }, 'admin')
       .build(),
   );
-  SwaggerModule.setup('docs', app, forwardAuthOpenApi(verifyOpenApi(document)), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, otpOpenApi(forwardAuthOpenApi(verifyOpenApi(document))), { jsonDocumentUrl: 'docs-json' });
 }

@@ -25,6 +25,8 @@ export const CONFIG_VARIABLES = {
   HEADERS_TIMEOUT_MS: 'Longest time to receive a request\'s headers before 408 (default 10000).',
   MAX_CONNECTIONS: 'Most open client connections; more are closed at once (default 10000).',
   IDEMPOTENCY_TTL_HOURS: 'How long an Idempotency-Key answer is kept for a retry, in hours (default 24).',
+  SMTP_URL: 'SMTP server the one-time passwords of token requests are sent through (smtp:// or smtps://, user and password in the URL). Unset: each e-mail is written as an .eml file under DATA_DIR/mail.',
+  MAIL_FROM: 'Sender address of those e-mails (default app-connectors@localhost).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
 } as const;
 
@@ -57,6 +59,8 @@ const configSchema = requireStoreUrls(
     HEADERS_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(600_000)).default(10_000),
     MAX_CONNECTIONS: wholeNumber.pipe(z.number().min(1).max(1_000_000)).default(10_000),
     IDEMPOTENCY_TTL_HOURS: wholeNumber.pipe(z.number().min(1).max(24 * 365)).default(24),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('app-connectors@localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }),
 );
@@ -75,7 +79,14 @@ export interface AppConfig extends StoreConfig {
   readonly profitBodyLimitBytes: number;
   readonly http: HttpLimits;
   readonly idempotencyTtlMs: number;
+  readonly mail: MailConfig;
   readonly logLevel: string;
+}
+
+/** Where e-mails go: an SMTP server, or (none configured) `.eml` files in the data folder. */
+export interface MailConfig {
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
 }
 
 /** Bounds on what one client may hold open. */
@@ -113,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxConnections: c.MAX_CONNECTIONS,
     },
     idempotencyTtlMs: c.IDEMPOTENCY_TTL_HOURS * 3_600_000,
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { ProjectionRunner } from '#read-model';
+import type { MailOutbox } from '../mail/mail-outbox.js';
+import { MAIL_OUTBOX } from '../otp/otp.tokens.js';
 import { PROJECTION_RUNNER } from '../read-side/read-side.tokens.js';
 
 @ApiTags('health')
@@ -13,12 +15,13 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(MAIL_OUTBOX) private readonly mail: MailOutbox,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStoreHealth(), () => this.projectionHealth()]);
+    return this.health.check([() => this.eventStoreHealth(), () => this.projectionHealth(), () => this.mailHealth()]);
   }
 
   /** Liveness: answers without touching any store (also the baseline route of the benchmarks). */
@@ -34,6 +37,13 @@ export class HealthController {
     const details = { state: status.state, position: status.position, lag: status.lag, deadLetters: status.deadLetters, lastError: status.lastError };
     if (status.state === 'stopped' || status.state === 'retrying') return indicator.down(details);
     return status.deadLetters > 0 ? indicator.degraded(details) : indicator.up(details);
+  }
+
+  /** Degraded (still 200) while the last e-mail given up on has no sent one after it. */
+  private mailHealth() {
+    const indicator = this.indicators.check('mail');
+    const status = this.mail.status();
+    return status.lastFailure === null ? indicator.up({ ...status }) : indicator.degraded({ ...status });
   }
 
   private async eventStoreHealth() {

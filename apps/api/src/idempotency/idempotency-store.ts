@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiDatabase } from '../storage/api-database.js';
 import { IdempotencyKeyring, type IdempotencyRecordKeys, type StoredAnswer } from './idempotency-record-keys.js';
-import { loadOrCreateIdempotencySecret } from './idempotency-secret.js';
+import { loadOrCreateServerSecret } from '../storage/server-secret.js';
 
 export type { StoredAnswer } from './idempotency-record-keys.js';
 /** The keys of one (actor, Idempotency-Key) record, from `recordFor`; the store keeps neither the key nor the actor. */
@@ -14,6 +14,8 @@ export type Reservation =
   | { readonly kind: 'mismatch' };
 
 /** A reservation older than this is taken to belong to a request that died; it may be retaken. */
+const IDEMPOTENCY_SECRET = { name: 'idempotency secret', lostWhenReplaced: 'stored Idempotency-Key answers are then forgotten' };
+
 const IN_FLIGHT_EXPIRY_MS = 60_000;
 
 /**
@@ -58,7 +60,7 @@ export class IdempotencyStore {
   private lastPurgeMs = Number.NEGATIVE_INFINITY;
 
   static open(database: ApiDatabase, options: { readonly ttlMs: number; readonly secretFile: string }): IdempotencyStore {
-    return new IdempotencyStore(database, new IdempotencyKeyring(loadOrCreateIdempotencySecret(options.secretFile)), options.ttlMs);
+    return new IdempotencyStore(database, new IdempotencyKeyring(loadOrCreateServerSecret(options.secretFile, IDEMPOTENCY_SECRET)), options.ttlMs);
   }
 
   private constructor(

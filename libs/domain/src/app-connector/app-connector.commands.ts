@@ -52,6 +52,35 @@ export type GenerateToken = Command<
 >;
 export type RevokeToken = Command<'RevokeToken', { tokenId: string }>;
 
+export type RequestOtp = Command<
+  'RequestOtp',
+  {
+    requestId: string;
+    userId: string;
+    /** The device the token will be for. */
+    description: string;
+    /** Keyed hash (64 lowercase hex) of the one-time password; the password itself is never stored. */
+    otpHash: string;
+    /** ISO time after which the password is void. */
+    expiresAt: string;
+    userIsMember: boolean;
+  }
+>;
+export type ValidateOtp = Command<
+  'ValidateOtp',
+  {
+    userId: string;
+    /** Keyed hash of the password presented, made under the pending request's id. */
+    otpHash: string;
+    /** ISO time of the attempt. */
+    now: string;
+    tokenId: string;
+    tokenHash: string;
+    tokenHint: string;
+    userIsMember: boolean;
+  }
+>;
+
 export type AppConnectorCommand =
   | CreateAppConnector
   | ChangeDescription
@@ -67,4 +96,6 @@ export type AppConnectorCommand =
   | AddIpRestriction
   | RemoveIpRestriction
   | GenerateToken
-  | RevokeToken;
+  | RevokeToken
+  | RequestOtp
+  | ValidateOtp;

@@ -12,6 +12,7 @@ import {
   type AppConnector,
   type AppConnectorState,
 } from './app-connector.state.js';
+import { requestOtp, validateOtp } from './app-connector.otp.js';
 import { generateToken, revokeToken } from './app-connector.tokens.js';
 
 export function decideAppConnector(command: AppConnectorCommand, state: AppConnectorState): AppConnectorEvent[] {
@@ -49,6 +50,10 @@ export function decideAppConnector(command: AppConnectorCommand, state: AppConne
       return generateToken(command.data, state);
     case 'RevokeToken':
       return revokeToken(command.data, state);
+    case 'RequestOtp':
+      return requestOtp(command.data, state);
+    case 'ValidateOtp':
+      return validateOtp(command.data, state);
     default:
       return assertNever(command);
   }

@@ -45,6 +45,16 @@ export type TokenGenerated = Event<
 /** Carries the revoked token's hash so that readers keyed by hash (the guard, the tokens read model) need no lookup. */
 export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string; tokenHash: string }>;
 
+/** A one-time password was sent for a token for `description`; it voids an earlier pending one of the user. */
+export type OtpRequested = Event<
+  'OtpRequested',
+  { requestId: string; userId: string; description: string; otpHash: string; expiresAt: string }
+>;
+/** A wrong password: `locked` once the attempts are used up, the request is then void. */
+export type OtpAttemptFailed = Event<'OtpAttemptFailed', { requestId: string; userId: string; failedAttempts: number; locked: boolean }>;
+/** The password was right; the `TokenGenerated` that follows it carries the token. */
+export type OtpAccepted = Event<'OtpAccepted', { requestId: string; userId: string; tokenId: string }>;
+
 export type AppConnectorEvent =
   | AppConnectorCreated
   | AppConnectorDescriptionChanged
@@ -60,14 +70,17 @@ export type AppConnectorEvent =
   | IpRestrictionAdded
   | IpRestrictionRemoved
   | TokenGenerated
-  | TokenRevoked;
+  | TokenRevoked
+  | OtpRequested
+  | OtpAttemptFailed
+  | OtpAccepted;
 
 export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorCreated: true, AppConnectorDescriptionChanged: true, AppConnectorUserGroupAssigned: true,
   AppConnectorBlocked: true, AppConnectorUnblocked: true, GetConnectorsGranted: true, GetConnectorRevoked: true,
   UpdateConnectorsGranted: true, UpdateConnectorRevoked: true, SpecialConnectorsAdded: true,
   SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
-  TokenRevoked: true,
+  TokenRevoked: true, OtpRequested: true, OtpAttemptFailed: true, OtpAccepted: true,
 });
 
 export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>

@@ -47,6 +47,7 @@ describe('app connector state', () => {
         { tokenId: 't-1', userId: '12345.jdoe', description: 'iPhone', tokenHint: '…A1B2', tokenHash: TOKEN_HASH, revoked: true },
         { tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF', tokenHash: TOKEN_HASH, revoked: false },
       ],
+      pendingOtps: [],
     });
   });
 

@@ -22,6 +22,17 @@ export type Token = {
   readonly revoked: boolean;
 };
 
+/** A one-time password waiting for its validation; at most one per user. */
+export type PendingOtp = {
+  readonly requestId: string;
+  readonly userId: string;
+  /** The device the token will be for. */
+  readonly description: string;
+  readonly otpHash: string;
+  readonly expiresAt: string;
+  readonly failedAttempts: number;
+};
+
 export type AppConnector = {
   readonly environmentId: string;
   readonly appConnectorId: string;
@@ -38,6 +49,8 @@ export type AppConnector = {
   readonly ipRestrictions: readonly IpRestriction[];
   /** In the order they were generated, revoked ones included. */
   readonly tokens: readonly Token[];
+  /** One per user at most: a newer request replaces the older; accepted or locked ones are gone. */
+  readonly pendingOtps: readonly PendingOtp[];
 };
 
 /** `null` until the connector is created. */
@@ -47,7 +60,7 @@ export const initialAppConnectorState = (): AppConnectorState => null;
 
 export function evolveAppConnector(state: AppConnectorState, event: AppConnectorEvent): AppConnectorState {
   if (event.type === 'AppConnectorCreated') {
-    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [] };
+    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], pendingOtps: [] };
   }
   if (state === null) return state;
   switch (event.type) {
@@ -89,10 +102,23 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
         ...state,
         tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, revoked: true } : t)),
       };
+    case 'OtpRequested': {
+      const { requestId, userId, description, otpHash, expiresAt } = event.data;
+      return { ...state, pendingOtps: [...withoutOtpOf(state, userId), { requestId, userId, description, otpHash, expiresAt, failedAttempts: 0 }] };
+    }
+    case 'OtpAttemptFailed': {
+      const { requestId, failedAttempts, locked } = event.data;
+      if (locked) return { ...state, pendingOtps: state.pendingOtps.filter((otp) => otp.requestId !== requestId) };
+      return { ...state, pendingOtps: state.pendingOtps.map((otp) => (otp.requestId === requestId ? { ...otp, failedAttempts } : otp)) };
+    }
+    case 'OtpAccepted':
+      return { ...state, pendingOtps: state.pendingOtps.filter((otp) => otp.requestId !== event.data.requestId) };
     default:
       return assertNever(event);
   }
 }
+
+const withoutOtpOf = (state: AppConnector, userId: string) => state.pendingOtps.filter((otp) => otp.userId !== userId);
 
 /** A grant list after granting `names`: no duplicates, sorted. Read models keep their lists the same way. */
 export const grantedWith = (granted: readonly string[], names: readonly string[]): string[] => [...new Set([...granted, ...names])].sort();

@@ -77,6 +77,10 @@ export class AccessIndex implements AccessLookup {
     return this.state.connector(environmentId, appConnectorId);
   }
 
+  connectorIdByApiKey(environmentId: string, apiKey: string): string | undefined {
+    return this.state.connectorIdByApiKey(environmentId, apiKey);
+  }
+
   isMember(environmentId: string, groupId: string, userId: string): boolean {
     return this.state.isMember(environmentId, groupId, userId);
   }

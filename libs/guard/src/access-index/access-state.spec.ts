@@ -20,6 +20,13 @@ describe('AccessState', () => {
     expect(state.position).toBe(9);
   });
 
+  it('finds a connector by its apiKey within its environment only', () => {
+    const state = stateOf(positioned(liveConnector()));
+    expect(state.connectorIdByApiKey(ENV, 'k'.repeat(32))).toBe(CONNECTOR);
+    expect(state.connectorIdByApiKey('99999', 'k'.repeat(32))).toBeUndefined();
+    expect(state.connectorIdByApiKey(ENV, 'j'.repeat(32))).toBeUndefined();
+  });
+
   it('follows revocations, blocks, membership, grants and group changes', () => {
     const state = stateOf(
       positioned([...liveConnector(), e.tokenRevoked(), e.blocked(), e.memberRemoved(), e.getRevoked('Profit_Article'), e.groupAssigned('g2')]),

@@ -41,6 +41,8 @@ export class AccessState implements AccessLookup {
   private readonly tokensByHash = new Map<string, IndexedToken>();
   private readonly connectors = new ScopedMap<ConnectorEntry>();
   private readonly groups = new ScopedMap<UserGroup>();
+  /** apiKey → connector id, per environment: how a token request by one-time password names its connector. */
+  private readonly connectorIdsByApiKey = new ScopedMap<string>();
   private appliedPosition = 0;
 
   get position(): number {
@@ -57,6 +59,11 @@ export class AccessState implements AccessLookup {
 
   connector(environmentId: string, appConnectorId: string): IndexedConnector | undefined {
     return this.connectors.get(environmentId, appConnectorId)?.indexed;
+  }
+
+  /** The id of the environment's connector with this apiKey (its public 32-hex key). */
+  connectorIdByApiKey(environmentId: string, apiKey: string): string | undefined {
+    return this.connectorIdsByApiKey.get(environmentId, apiKey);
   }
 
   isMember(environmentId: string, groupId: string, userId: string): boolean {
@@ -83,6 +90,7 @@ export class AccessState implements AccessLookup {
     const before = entry?.state ?? null;
     const state = evolveAppConnector(before, event);
     if (state === before) return;
+    if (before === null && state !== null) this.connectorIdsByApiKey.set(environmentId, state.apiKey, appConnectorId);
     if (state === null) {
       this.connectors.delete(environmentId, appConnectorId);
     } else {

@@ -39,6 +39,7 @@ const VIEWED = {
   apiKey: false,
   userGroupCreatedWithConnector: false,
   tokens: false,
+  pendingOtps: false,
 } satisfies Record<keyof AppConnector, boolean>;
 
 const VIEWED_PARTS = (Object.keys(VIEWED) as (keyof AppConnector)[]).filter((part) => VIEWED[part]);

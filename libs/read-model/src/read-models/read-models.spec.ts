@@ -36,6 +36,7 @@ describe('read models, given the events of two environments', () => {
           { tokenId: 't1', userId: JDOE, description: 'Laptop', tokenHint: '…1234', tokenHash: HASH_LAPTOP, revoked: true },
           { tokenId: 't2', userId: WEBSHOP_USER, description: 'Server', tokenHint: '…1234', tokenHash: HASH_SERVER, revoked: false },
         ],
+        pendingOtps: [],
       },
       createdAt: events[0]!.metadata.time,
       createdBy: 'alice',

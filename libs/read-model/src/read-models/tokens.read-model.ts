@@ -30,6 +30,7 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
+  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;

@@ -2,9 +2,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/app-config.js';
-import { loadOrCreateIdempotencySecret } from './idempotency-secret.js';
+import { loadOrCreateServerSecret } from './server-secret.js';
 
-describe('the idempotency secret file', () => {
+const KIND = { name: 'idempotency secret', lostWhenReplaced: 'stored Idempotency-Key answers are then forgotten' };
+const loadOrCreateIdempotencySecret = (file: string) => loadOrCreateServerSecret(file, KIND);
+
+describe('a server secret file', () => {
   let dir: string;
   let file: string;
   beforeEach(() => {
