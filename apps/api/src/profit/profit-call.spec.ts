@@ -7,6 +7,18 @@ describe('matchProfitCall', () => {
     expect(matchProfitCall('GET', segments(tail))).toEqual({ endpoint: 'metainfo', connector: { kind: 'metainfo' } });
   });
 
+  it.each(['ProfitVersion', 'profitversion', 'PROFITVERSION'])('reads %s as ProfitVersion, a call that needs no grant', (tail) => {
+    expect(matchProfitCall('GET', segments(tail))).toEqual({ endpoint: 'version', connector: { kind: 'metainfo' } });
+  });
+
+  it.each(['fileconnector/0A1B-2C/report.pdf', 'FileConnector/0A1B-2C/Jan_2BPiet.pdf'])('reads GET %s as a FileConnector download needing AppConnectorSubject', (tail) => {
+    expect(matchProfitCall('GET', segments(tail))).toEqual({
+      endpoint: 'forward',
+      connector: { kind: 'special', name: 'AppConnectorSubject' },
+      ungrantedAsNotFound: true,
+    });
+  });
+
   it.each([
     ['GET', 'connectors/Profit_Article', 'get', 'Profit_Article'],
     ['GET', 'Connectors/Profit_Article', 'get', 'Profit_Article'],
@@ -21,7 +33,11 @@ describe('matchProfitCall', () => {
 
   it.each([
     ['GET', ''],
-    ['GET', 'ProfitVersion'],
+    ['POST', 'ProfitVersion'],
+    ['GET', 'ProfitVersion/extra'],
+    ['GET', 'fileconnector/0A1B-2C'],
+    ['GET', 'fileconnector/0A1B-2C/report.pdf/extra'],
+    ['POST', 'fileconnector/0A1B-2C/report.pdf'],
     ['POST', 'MetaInfo'],
     ['GET', 'MetaInfo/extra'],
     ['GET', 'connectors'],

@@ -5,7 +5,9 @@ import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup 
 import { BodyLimit, bodyTooLarge, declaresMoreThan } from './body-limit.js';
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
+import { checkProfitCall } from './profit-access.js';
 import { metaInfoJson } from './profit-metainfo.js';
+import { PROFIT_VERSION_JSON } from './profit-version.js';
 import { forwardedPath, profitTarget, type ProfitTarget } from './profit-target.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { clientHeaders, upstreamHeaders } from './upstream-headers.js';
@@ -46,8 +48,9 @@ export function profitRoutes(options: ProfitRoutesOptions) {
 
 function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
   const target = profitTarget(request);
-  const access = options.checker.check(request, { environmentId: target.environmentId, connector: target.call.connector });
+  const access = checkProfitCall(options.checker, request, target);
   if (target.call.endpoint === 'forward') return forward(options, request, reply, access, target);
+  if (target.call.endpoint === 'version') return void reply.header('content-type', 'application/json; charset=utf-8').send(PROFIT_VERSION_JSON);
   const connector = options.index.connector(access.environmentId, access.appConnectorId);
   if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
   reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector));
