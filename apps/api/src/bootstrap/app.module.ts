@@ -20,6 +20,7 @@ import { Turns } from '../http/turns.js';
 import { ProfitModule } from '../profit/profit.module.js';
 import type { ProfitUpstreams } from '../profit/profit-upstreams.js';
 import { VerifyModule } from '../verify/verify.module.js';
+import { MESSAGE_PAYLOAD_LIMIT_BYTES } from '../communication/profit-messages.service.js';
 import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
@@ -32,6 +33,7 @@ export interface AppDependencies {
   readonly forwardAuthKey: string | undefined;
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
+  readonly messagePayloadLimitBytes: number;
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
@@ -60,6 +62,7 @@ export class AppModule {
         { provide: RUNTIME, useValue: deps.runtime },
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
+        { provide: MESSAGE_PAYLOAD_LIMIT_BYTES, useValue: deps.messagePayloadLimitBytes },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyInterceptor,

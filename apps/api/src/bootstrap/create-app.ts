@@ -79,6 +79,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       forwardAuthKey: config.forwardAuthKey,
       upstreams: config.upstreams,
       profitBodyLimitBytes: config.profitBodyLimitBytes,
+      messagePayloadLimitBytes: config.messagePayloadLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
       idempotency: IdempotencyStore.open(apiDatabase, { ttlMs: config.idempotencyTtlMs, secretFile: join(config.dataDir, 'idempotency.secret') }),

@@ -19,6 +19,13 @@ describe('matchProfitCall', () => {
     });
   });
 
+  it('reads messages to the communication connector, needing CommSvcConnector', () => {
+    const connector = { kind: 'special', name: 'CommSvcConnector' };
+    expect(matchProfitCall('POST', segments('CommSvcConnector/messages'))).toEqual({ endpoint: 'send-message', connector });
+    expect(matchProfitCall('POST', segments('commsvcconnector/Messages'))).toEqual({ endpoint: 'send-message', connector });
+    expect(matchProfitCall('GET', segments('CommSvcConnector/messages/m-1'))).toEqual({ endpoint: 'message-status', connector, messageId: 'm-1' });
+  });
+
   it.each([
     ['GET', 'connectors/Profit_Article', 'get', 'Profit_Article'],
     ['GET', 'Connectors/Profit_Article', 'get', 'Profit_Article'],
@@ -44,6 +51,11 @@ describe('matchProfitCall', () => {
     ['PATCH', 'connectors/KnSubject'],
     ['POST', 'SubjectConnector'],
     ['GET', 'metainfox'],
+    ['GET', 'CommSvcConnector/messages'],
+    ['POST', 'CommSvcConnector/messages/m-1'],
+    ['POST', 'CommSvcConnector'],
+    ['POST', 'CommSvcConnector/other'],
+    ['GET', 'CommSvcConnector/messages/m-1/more'],
   ])('serves nothing for %s %s', (method, tail) => {
     expect(matchProfitCall(method, segments(tail))).toBeNull();
   });

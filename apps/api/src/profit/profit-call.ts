@@ -4,6 +4,7 @@ import type { ConnectorCall } from '#guard';
 export const PROFIT_SERVICE_SEGMENT = `:service(^${[...'ProfitRestServices'].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('')}$)`;
 
 const SUBJECT_CONNECTOR = 'AppConnectorSubject';
+const COMMUNICATION_CONNECTOR: ConnectorCall = Object.freeze({ kind: 'special', name: 'CommSvcConnector' });
 
 export type ProfitCall =
   | { readonly endpoint: 'metainfo' | 'version'; readonly connector: ConnectorCall }
@@ -12,7 +13,10 @@ export type ProfitCall =
       readonly connector: ConnectorCall;
       /** Profit answers a missing grant here as a file that does not exist (FileConnector): 404, not 401. */
       readonly ungrantedAsNotFound?: true;
-    };
+    }
+  /** Messages to the communication connector, answered by this service (`CommSvcConnector/messages[/{id}]`). */
+  | { readonly endpoint: 'send-message'; readonly connector: ConnectorCall }
+  | { readonly endpoint: 'message-status'; readonly connector: ConnectorCall; readonly messageId: string };
 
 const UPDATE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);
 const METAINFO_CALL: ProfitCall = Object.freeze({ endpoint: 'metainfo', connector: Object.freeze({ kind: 'metainfo' }) });
@@ -46,7 +50,16 @@ export function matchProfitCall(method: string, tail: readonly string[]): Profit
     case 'fileconnector':
       // `/{guid}/{filename}`: the GUID and original file name a GetConnector returned.
       return method === 'GET' && tail.length === 3 ? FILE_CALL : null;
+    case 'commsvcconnector':
+      return matchMessageCall(method, name, rest);
     default:
       return null;
   }
+}
+
+function matchMessageCall(method: string, collection: string | undefined, rest: readonly string[]): ProfitCall | null {
+  if (collection?.toLowerCase() !== 'messages') return null;
+  if (method === 'POST' && rest.length === 0) return { endpoint: 'send-message', connector: COMMUNICATION_CONNECTOR };
+  const [messageId] = rest;
+  return method === 'GET' && rest.length === 1 && messageId !== undefined ? { endpoint: 'message-status', connector: COMMUNICATION_CONNECTOR, messageId } : null;
 }
