@@ -160,6 +160,24 @@ describe('communication connector: message types, workflows and messages through
     });
   });
 
+  it('describes the admin routes and the Profit routes in the OpenAPI document', async () => {
+    const { paths } = (await app.anonymous().get('/docs-json').expect(200)).body;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining([
+      '/api/v1/environments/{environmentId}/workflows',
+      '/api/v1/environments/{environmentId}/workflows/{workflowId}/messages',
+      '/api/v1/environments/{environmentId}/workflows/{workflowId}/messages/{messageId}/handled',
+      '/api/v1/environments/{environmentId}/message-types',
+      '/api/v1/environments/{environmentId}/message-types/{code}/unblock',
+      '/api/v1/environments/{environmentId}/message-types/{code}/workflow',
+      '/api/v1/environments/{environmentId}/message-types/{code}/block',
+      '/ProfitRestServices/ProfitVersion',
+      '/ProfitRestServices/fileconnector/{guid}/{filename}',
+      '/ProfitRestServices/CommSvcConnector/messages',
+      '/ProfitRestServices/CommSvcConnector/messages/{id}',
+    ]));
+    expect(Object.keys(paths['/ProfitRestServices/CommSvcConnector/messages'].post.responses)).toEqual(expect.arrayContaining(['202', '401', '413', '422']));
+  });
+
   it('answers 404 for the lists of an unknown environment, and an unknown workflow inbox', async () => {
     await app.admin().get('/api/v1/environments/99999999/message-types').expect(404);
     await app.admin().get('/api/v1/environments/99999999/workflows').expect(404);
