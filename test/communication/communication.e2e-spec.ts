@@ -116,6 +116,7 @@ describe('communication connector: message types, workflows and messages through
       await app.admin().delete(`${other.base}/special-connectors/CommSvcConnector`).expect(200);
       await app.caughtUp();
       await status('00000000-0000-0000-0000-000000000000').expect(404);
+      await status('not-a-message-id').expect(404);
     });
 
     describe('refusals store nothing', () => {
@@ -152,6 +153,26 @@ describe('communication connector: message types, workflows and messages through
         await send({ messageType: 'btw-aangifte', payload: {} }).expect(400);
         await send({ messageType: 'btw-aangifte', reference: ' ', payload: {} }).expect(400);
         await send({ messageType: 'btw-aangifte', reference: 'x', payload: {}, extra: 1 }).expect(400);
+      });
+
+      it('refuses a body without a length once it has read past the limit, and still answers 413', async () => {
+        const chunk = new TextEncoder().encode('x'.repeat(8 * 1024));
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent === 0) controller.enqueue(new TextEncoder().encode('{"messageType":"btw-aangifte","reference":"chunked","payload":"'));
+            if (sent++ < 8) controller.enqueue(chunk);
+            else controller.close();
+          },
+        });
+        const response = await fetch(`${app.url}/${sender.environmentId}/ProfitRestServices/CommSvcConnector/messages`, {
+          method: 'POST',
+          headers: { authorization: sender.authorization },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        expect(response.status).toBe(413);
+        expect(((await response.json()) as { externalMessage: string }).externalMessage).toContain('MESSAGE_PAYLOAD_LIMIT_KB');
       });
 
       it('refuses an unknown token with 401', async () => {

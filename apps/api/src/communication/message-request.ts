@@ -47,17 +47,25 @@ export async function readSentMessage(request: FastifyRequest, limitBytes: numbe
   return parsed.data;
 }
 
-async function readText(body: unknown, maxBytes: number, tooLarge: () => ProfitError): Promise<string> {
-  if (!(body instanceof Readable)) return '';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    // Stop reading: the answer closes the connection (see sendProfitError), so the rest is never buffered.
-    if (size > maxBytes) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readText(body: unknown, maxBytes: number, tooLarge: () => ProfitError): Promise<string> {
+  if (!(body instanceof Readable)) return Promise.resolve('');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      body.off('data', onData).off('end', onEnd).off('error', reject);
+      // Paused, not destroyed: the refusal is still answered, and closes the connection (see sendProfitError).
+      body.pause();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      stop();
+      reject(tooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    body.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 }
 
 const STATUS_OF_KIND = { invalid: 400, not_found: 404, conflict: 409, rule_violated: 422 } as const;

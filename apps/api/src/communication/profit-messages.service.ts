@@ -12,6 +12,8 @@ import { asMessageRefusal, messageRefused, readSentMessage } from './message-req
 
 export const MESSAGE_PAYLOAD_LIMIT_BYTES = Symbol('MESSAGE_PAYLOAD_LIMIT_BYTES');
 
+const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The communication connector as the Profit surface serves it to external applications. */
 @Injectable()
 export class ProfitMessagesService implements ProfitMessages {
@@ -37,8 +39,11 @@ export class ProfitMessagesService implements ProfitMessages {
    * position to wait for. Another connector's message answers as one that does not exist.
    */
   async status(access: AccessGranted, messageId: string) {
+    const notFound = () => messageRefused(404, `message ${messageId} does not exist`, 'message_not_found');
+    // Ids are UUIDs (messageIdFor): anything else names no stream, and is not looked up.
+    if (!MESSAGE_ID.test(messageId)) throw notFound();
     const { state } = await loadState(this.deps, messageStreamName(access.environmentId, messageId), messageDecider);
-    if (state === null || state.appConnectorId !== access.appConnectorId) throw messageRefused(404, `message ${messageId} does not exist`, 'message_not_found');
+    if (state === null || state.appConnectorId !== access.appConnectorId) throw notFound();
     return { id: state.messageId, messageType: state.messageType, reference: state.reference, status: state.status };
   }
 
