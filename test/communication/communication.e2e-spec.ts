@@ -50,6 +50,16 @@ describe('communication connector: message types, workflows and messages through
     expect(items).toContainEqual({ id: created.id, name: 'Aangiften' });
   });
 
+  it('answers a retried workflow creation with the same Idempotency-Key with the first answer, creating one workflow', async () => {
+    const create = () => app.admin().post(`${api}/workflows`).set('Idempotency-Key', 'create-kvk-workflow').send({ name: 'KvK' }).expect(201);
+    const first = await create();
+    const retry = await create();
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const { items } = await read('/workflows', retry.body.position);
+    expect(items.filter((workflow: { name: string }) => workflow.name === 'KvK')).toHaveLength(1);
+  });
+
   it('unblocks a message type only with an existing workflow (422), refuses an unknown code (404), links and blocks', async () => {
     await app.admin().post(`${api}/message-types/icp-aangifte/unblock`).send({ workflowId: 'no-such-workflow' }).expect(422);
     await app.admin().post(`${api}/message-types/loonaangifte/unblock`).send({ workflowId: 'x' }).expect(404);
