@@ -121,6 +121,10 @@ describe('GET /api/v1/forward-auth from a trusted proxy with the key', () => {
         return { forwardedFor: '198.51.100.1' };
       }, 403, 'Forbidden; Due to IP restrictions'],
       ['a token of another environment', async () => ({ host: hostOf('99999') }), 401, INVALID_TOKEN],
+      ['a FileConnector download without AppConnectorSubject (Profit\'s 404)', async (c) => {
+        await app.admin().delete(`${c.base}/special-connectors/AppConnectorSubject`).expect(200);
+        return { uri: '/ProfitRestServices/fileconnector/ABC/a_2Bb.pdf' };
+      }, 404, 'The file does not exist or may not be read'],
     ];
 
     it.each(refusals)('%s', async (_, arrange, status, message) => {

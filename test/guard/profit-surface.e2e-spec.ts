@@ -62,7 +62,7 @@ describe('Profit surface: MetaInfo and the token checks', () => {
   });
 
   it('answers 404 for an endpoint it does not serve', async () => {
-    const response = await metaInfo('/ProfitRestServices/ProfitVersion').set('Authorization', ready.authorization).expect(404);
+    const response = await metaInfo('/ProfitRestServices/NoSuchEndpoint').set('Authorization', ready.authorization).expect(404);
     expect(response.body.externalMessage).toBe('Unknown endpoint');
   });
 

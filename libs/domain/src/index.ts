@@ -44,3 +44,13 @@ export * from './ip/client-address.js';
 
 export * from './token/afas-token.js';
 export * from './token/secret-hash.js';
+
+export * from './communication/message-types.js';
+export * from './communication/communication.commands.js';
+export * from './communication/communication.events.js';
+export * from './communication/communication.state.js';
+export * from './communication/communication.decider.js';
+export * from './communication/message.commands.js';
+export * from './communication/message.events.js';
+export * from './communication/message.state.js';
+export * from './communication/message.decider.js';

@@ -10,6 +10,8 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly sourceIp: string | null;
+  /** The app connector whose token made the change, when an external application did (a message sent through the Profit surface). */
+  readonly appConnectorId?: string;
   /** ISO-8601 time the command was decided. */
   readonly time: string;
   readonly schemaVersion: number;

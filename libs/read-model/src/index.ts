@@ -13,3 +13,5 @@ export type { TokenDocument } from './read-models/tokens.read-model.js';
 export type { UserDocument } from './read-models/users.read-model.js';
 export type { UserGroupDocument } from './read-models/user-groups.read-model.js';
 export type { ChangeStamp } from './read-models/change-stamp.js';
+export type { CommunicationDocument } from './read-models/communication.read-model.js';
+export type { MessageDocument } from './read-models/messages.read-model.js';

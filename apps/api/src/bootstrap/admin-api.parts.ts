@@ -8,6 +8,14 @@ import { CreateAppConnectorHandler } from '../app-connectors/commands/create-app
 import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/generate-token.handler.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
+import { ChangeMessageTypeHandler } from '../communication/commands/change-message-type/change-message-type.handler.js';
+import { CreateWorkflowHandler } from '../communication/commands/create-workflow/create-workflow.handler.js';
+import { MarkMessageHandledHandler } from '../communication/commands/mark-message-handled/mark-message-handled.handler.js';
+import { ReceiveMessageHandler } from '../communication/commands/receive-message/receive-message.handler.js';
+import { CommunicationQueryController } from '../communication/communication-query.controller.js';
+import { CommunicationController } from '../communication/communication.controller.js';
+import { ProfitMessagesService } from '../communication/profit-messages.service.js';
+import { PROFIT_MESSAGES } from '../profit/profit-messages.port.js';
 import { EnvironmentsController } from '../environments/environments.controller.js';
 import { RegisterEnvironmentHandler } from '../environments/commands/register-environment/register-environment.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
@@ -39,6 +47,8 @@ export const ADMIN_CONTROLLERS = [
   UserGroupsQueryController,
   AppConnectorsQueryController,
   TokensQueryController,
+  CommunicationController,
+  CommunicationQueryController,
 ];
 
 export const COMMAND_HANDLERS = [
@@ -53,4 +63,10 @@ export const COMMAND_HANDLERS = [
   AssignUserGroupHandler,
   AddIpRestrictionHandler,
   GenerateTokenHandler,
+  CreateWorkflowHandler,
+  ChangeMessageTypeHandler,
+  ReceiveMessageHandler,
+  MarkMessageHandledHandler,
+  ProfitMessagesService,
+  { provide: PROFIT_MESSAGES, useExisting: ProfitMessagesService },
 ];

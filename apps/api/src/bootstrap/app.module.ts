@@ -24,6 +24,7 @@ import type { MailOutbox } from '../mail/mail-outbox.js';
 import type { OtpHasher } from '../otp/one-time-password.js';
 import { OtpModule } from '../otp/otp.module.js';
 import { MAIL_OUTBOX } from '../otp/otp.tokens.js';
+import { MESSAGE_PAYLOAD_LIMIT_BYTES } from '../communication/profit-messages.service.js';
 import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 
 export interface AppDependencies {
@@ -36,6 +37,7 @@ export interface AppDependencies {
   readonly forwardAuthKey: string | undefined;
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
+  readonly messagePayloadLimitBytes: number;
   readonly runtime: Runtime;
   readonly adminKeys: AdminKeyRegistry;
   readonly idempotency: IdempotencyStore;
@@ -68,6 +70,7 @@ export class AppModule {
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },
         { provide: IDEMPOTENCY_STORE, useValue: deps.idempotency },
         { provide: MAIL_OUTBOX, useValue: deps.mailOutbox },
+        { provide: MESSAGE_PAYLOAD_LIMIT_BYTES, useValue: deps.messagePayloadLimitBytes },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyInterceptor,

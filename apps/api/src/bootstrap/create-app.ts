@@ -89,6 +89,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       forwardAuthKey: config.forwardAuthKey,
       upstreams: config.upstreams,
       profitBodyLimitBytes: config.profitBodyLimitBytes,
+      messagePayloadLimitBytes: config.messagePayloadLimitBytes,
       runtime: options.runtime ?? nodeRuntime,
       adminKeys,
       otpHasher,

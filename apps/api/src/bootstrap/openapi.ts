@@ -2,9 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { forwardAuthOpenApi } from '../forward-auth/forward-auth.openapi.js';
 import { otpOpenApi } from '../otp/otp.openapi.js';
+import { profitOpenApi } from '../profit/profit.openapi.js';
 import { verifyOpenApi } from '../verify/verify.openapi.js';
 
-/** OpenAPI from the controllers and their zod schemas (plus the plain Fastify verify and forward-auth routes): UI at /docs, JSON at /docs-json. */
+/** OpenAPI from the controllers and their zod schemas (plus the plain Fastify verify, forward-auth and Profit-surface routes): UI at /docs, JSON at /docs-json. */
 export function setupOpenApi(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
@@ -18,5 +19,5 @@ export function setupOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'admin API key' }, 'admin')
       .build(),
   );
-  SwaggerModule.setup('docs', app, otpOpenApi(forwardAuthOpenApi(verifyOpenApi(document))), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, profitOpenApi(otpOpenApi(forwardAuthOpenApi(verifyOpenApi(document)))), { jsonDocumentUrl: 'docs-json' });
 }

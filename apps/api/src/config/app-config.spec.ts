@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FORWARD_AUTH_KEY: 'forward-auth-key-0123' })).toThrow(/FORWARD_AUTH_KEY.*TRUSTED_PROXIES/s);
   });
 
+  it('reads the message payload limit in KiB, 512 by default, and refuses one that is no whole number', () => {
+    expect(loadConfig({}).messagePayloadLimitBytes).toBe(512 * 1024);
+    expect(loadConfig({ MESSAGE_PAYLOAD_LIMIT_KB: '4' }).messagePayloadLimitBytes).toBe(4 * 1024);
+    for (const value of ['0', '1.5', '1e3', 'lots']) expect(() => loadConfig({ MESSAGE_PAYLOAD_LIMIT_KB: value })).toThrow(/MESSAGE_PAYLOAD_LIMIT_KB/);
+  });
+
   it('reads the Profit body limit in MiB', () => {
     expect(loadConfig({ PROFIT_BODY_LIMIT_MB: '5' }).profitBodyLimitBytes).toBe(5 * 1024 * 1024);
   });

@@ -21,6 +21,7 @@ export const CONFIG_VARIABLES = {
   UPSTREAM_URL: 'Base URL the Profit surface forwards allowed connector calls to (none: those calls get 503).',
   'UPSTREAM_URL_<env>': 'The same for one environment (e.g. UPSTREAM_URL_12345); wins over UPSTREAM_URL.',
   PROFIT_BODY_LIMIT_MB: 'Largest request body the Profit surface forwards, in MiB (default 32); larger ones get 413.',
+  MESSAGE_PAYLOAD_LIMIT_KB: 'Largest payload of a message sent to CommSvcConnector, in KiB (default 512); larger ones get 413, nothing stored.',
   REQUEST_TIMEOUT_MS: 'Longest time to receive a whole request, headers and body, before 408 (default 60000).',
   HEADERS_TIMEOUT_MS: 'Longest time to receive a request\'s headers before 408 (default 10000).',
   MAX_CONNECTIONS: 'Most open client connections; more are closed at once (default 10000).',
@@ -55,6 +56,7 @@ const configSchema = requireStoreUrls(
     TRUSTED_PROXIES: cidrList,
     FORWARD_AUTH_KEY: z.string().min(16, 'FORWARD_AUTH_KEY must have at least 16 characters').optional(),
     PROFIT_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(32),
+    MESSAGE_PAYLOAD_LIMIT_KB: wholeNumber.pipe(z.number().min(1).max(1024 * 1024)).default(512),
     REQUEST_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(3_600_000)).default(60_000),
     HEADERS_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(600_000)).default(10_000),
     MAX_CONNECTIONS: wholeNumber.pipe(z.number().min(1).max(1_000_000)).default(10_000),
@@ -77,6 +79,7 @@ export interface AppConfig extends StoreConfig {
   readonly forwardAuthKey: string | undefined;
   readonly upstreams: ProfitUpstreams;
   readonly profitBodyLimitBytes: number;
+  readonly messagePayloadLimitBytes: number;
   readonly http: HttpLimits;
   readonly idempotencyTtlMs: number;
   readonly mail: MailConfig;
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     forwardAuthKey: c.FORWARD_AUTH_KEY,
     upstreams,
     profitBodyLimitBytes: c.PROFIT_BODY_LIMIT_MB * 1024 * 1024,
+    messagePayloadLimitBytes: c.MESSAGE_PAYLOAD_LIMIT_KB * 1024,
     http: {
       requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
       // Headers arrive before the body: their bound never exceeds the whole request's.

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseClientAddress } from '#domain';
 import type { AccessChecker, TrustedProxies } from '#guard';
 import { sendProblem } from '../http/problem-details.filter.js';
+import { checkProfitCall } from '../profit/profit-access.js';
 import { handleProfitError } from '../profit/profit-errors.js';
 import { FORWARD_AUTH_KEY_HEADER, type ForwardAuthKey } from './forward-auth-key.js';
 import { readForwardedRequest } from './forwarded-request.js';
@@ -50,7 +51,7 @@ function forwardAuth(options: ForwardAuthRoutesOptions, request: FastifyRequest,
   if (peer === null || !options.trustedProxies.includes(peer)) return refuseProxy(request, reply, 'the caller is not a trusted proxy (TRUSTED_PROXIES)');
   if (!options.key.matches(request.headers[FORWARD_AUTH_KEY_HEADER])) return refuseProxy(request, reply, 'send FORWARD_AUTH_KEY as X-Forward-Auth-Key');
   const target = readForwardedRequest(request.headers);
-  const access = options.checker.check(request, { environmentId: target.environmentId, connector: target.call.connector });
+  const access = checkProfitCall(options.checker, request, target);
   reply
     .header('x-app-connector-id', access.appConnectorId)
     .header('x-user-id', access.userId)

@@ -7,6 +7,25 @@ describe('matchProfitCall', () => {
     expect(matchProfitCall('GET', segments(tail))).toEqual({ endpoint: 'metainfo', connector: { kind: 'metainfo' } });
   });
 
+  it.each(['ProfitVersion', 'profitversion', 'PROFITVERSION'])('reads %s as ProfitVersion, a call that needs no grant', (tail) => {
+    expect(matchProfitCall('GET', segments(tail))).toEqual({ endpoint: 'version', connector: { kind: 'metainfo' } });
+  });
+
+  it.each(['fileconnector/0A1B-2C/report.pdf', 'FileConnector/0A1B-2C/Jan_2BPiet.pdf'])('reads GET %s as a FileConnector download needing AppConnectorSubject', (tail) => {
+    expect(matchProfitCall('GET', segments(tail))).toEqual({
+      endpoint: 'forward',
+      connector: { kind: 'special', name: 'AppConnectorSubject' },
+      ungrantedAsNotFound: true,
+    });
+  });
+
+  it('reads messages to the communication connector, needing CommSvcConnector', () => {
+    const connector = { kind: 'special', name: 'CommSvcConnector' };
+    expect(matchProfitCall('POST', segments('CommSvcConnector/messages'))).toEqual({ endpoint: 'send-message', connector });
+    expect(matchProfitCall('POST', segments('commsvcconnector/Messages'))).toEqual({ endpoint: 'send-message', connector });
+    expect(matchProfitCall('GET', segments('CommSvcConnector/messages/m-1'))).toEqual({ endpoint: 'message-status', connector, messageId: 'm-1' });
+  });
+
   it.each([
     ['GET', 'connectors/Profit_Article', 'get', 'Profit_Article'],
     ['GET', 'Connectors/Profit_Article', 'get', 'Profit_Article'],
@@ -21,13 +40,22 @@ describe('matchProfitCall', () => {
 
   it.each([
     ['GET', ''],
-    ['GET', 'ProfitVersion'],
+    ['POST', 'ProfitVersion'],
+    ['GET', 'ProfitVersion/extra'],
+    ['GET', 'fileconnector/0A1B-2C'],
+    ['GET', 'fileconnector/0A1B-2C/report.pdf/extra'],
+    ['POST', 'fileconnector/0A1B-2C/report.pdf'],
     ['POST', 'MetaInfo'],
     ['GET', 'MetaInfo/extra'],
     ['GET', 'connectors'],
     ['PATCH', 'connectors/KnSubject'],
     ['POST', 'SubjectConnector'],
     ['GET', 'metainfox'],
+    ['GET', 'CommSvcConnector/messages'],
+    ['POST', 'CommSvcConnector/messages/m-1'],
+    ['POST', 'CommSvcConnector'],
+    ['POST', 'CommSvcConnector/other'],
+    ['GET', 'CommSvcConnector/messages/m-1/more'],
   ])('serves nothing for %s %s', (method, tail) => {
     expect(matchProfitCall(method, segments(tail))).toBeNull();
   });

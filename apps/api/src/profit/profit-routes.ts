@@ -5,8 +5,11 @@ import { ProfitError, type AccessChecker, type AccessGranted, type AccessLookup 
 import { BodyLimit, bodyTooLarge, declaresMoreThan } from './body-limit.js';
 import { PROFIT_SERVICE_SEGMENT } from './profit-call.js';
 import { handleProfitError, sendProfitError } from './profit-errors.js';
+import { checkProfitCall } from './profit-access.js';
 import { metaInfoJson } from './profit-metainfo.js';
+import { PROFIT_VERSION_JSON } from './profit-version.js';
 import { forwardedPath, profitTarget, type ProfitTarget } from './profit-target.js';
+import type { ProfitMessages } from './profit-messages.port.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { clientHeaders, upstreamHeaders } from './upstream-headers.js';
 
@@ -16,6 +19,7 @@ export interface ProfitRoutesOptions {
   readonly upstreams: ProfitUpstreams;
   /** The largest request body forwarded; larger ones get 413 (`PROFIT_BODY_LIMIT_MB`). */
   readonly bodyLimitBytes: number;
+  readonly messages: ProfitMessages;
 }
 
 /** HEAD is added by Fastify for GET routes; methods Profit does not serve get its 404 from `matchProfitCall`. */
@@ -44,10 +48,14 @@ export function profitRoutes(options: ProfitRoutesOptions) {
   };
 }
 
-function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply): void {
+function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply): void | Promise<FastifyReply> {
   const target = profitTarget(request);
-  const access = options.checker.check(request, { environmentId: target.environmentId, connector: target.call.connector });
-  if (target.call.endpoint === 'forward') return forward(options, request, reply, access, target);
+  const access = checkProfitCall(options.checker, request, target);
+  const { call } = target;
+  if (call.endpoint === 'forward') return forward(options, request, reply, access, target);
+  if (call.endpoint === 'version') return void reply.header('content-type', 'application/json; charset=utf-8').send(PROFIT_VERSION_JSON);
+  if (call.endpoint === 'send-message') return options.messages.send(request, access).then((sent) => reply.status(202).send(sent));
+  if (call.endpoint === 'message-status') return options.messages.status(access, call.messageId).then((status) => reply.send(status));
   const connector = options.index.connector(access.environmentId, access.appConnectorId);
   if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
   reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector));

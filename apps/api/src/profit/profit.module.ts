@@ -1,7 +1,8 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ACCESS_CHECKER, ACCESS_INDEX, type AccessChecker, type AccessLookup } from '#guard';
+import { PROFIT_MESSAGES, type ProfitMessages } from './profit-messages.port.js';
 import { PROFIT_BODY_LIMIT_BYTES, PROFIT_UPSTREAMS } from './profit.tokens.js';
 import type { ProfitUpstreams } from './profit-upstreams.js';
 import { profitRoutes } from './profit-routes.js';
@@ -15,6 +16,7 @@ import { profitRoutes } from './profit-routes.js';
 export class ProfitModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
     @Inject(ACCESS_CHECKER) private readonly checker: AccessChecker,
     @Inject(ACCESS_INDEX) private readonly index: AccessLookup,
     @Inject(PROFIT_UPSTREAMS) private readonly upstreams: ProfitUpstreams,
@@ -33,6 +35,8 @@ export class ProfitModule implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    void fastify.register(profitRoutes({ checker: this.checker, index: this.index, upstreams: this.upstreams, bodyLimitBytes: this.bodyLimitBytes }));
+    // The communication connector's use cases live with the admin API's command handlers (the app module): found there, not imported.
+    const messages = this.moduleRef.get<ProfitMessages>(PROFIT_MESSAGES, { strict: false });
+    void fastify.register(profitRoutes({ checker: this.checker, index: this.index, upstreams: this.upstreams, bodyLimitBytes: this.bodyLimitBytes, messages }));
   }
 }

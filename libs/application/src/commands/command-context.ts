@@ -7,6 +7,8 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId: string;
   readonly sourceIp: string | null;
+  /** Set when the actor is a user calling through an app connector's token (the Profit surface). */
+  readonly appConnectorId?: string;
   /** The stream version the caller last saw (`If-Match`); a different current version is refused. */
   readonly expectedVersion?: number;
   /** Present when the request carries an Idempotency-Key. */
@@ -21,6 +23,7 @@ export function toMetadata(context: CommandContext, time: Date): EventMetadata {
     correlationId: context.correlationId,
     causationId: context.causationId,
     sourceIp: context.sourceIp,
+    ...(context.appConnectorId === undefined ? {} : { appConnectorId: context.appConnectorId }),
     time: time.toISOString(),
     schemaVersion: EVENT_SCHEMA_VERSION,
   };

@@ -2,7 +2,7 @@ import type { ClientAddress } from '#domain';
 
 export type ConnectorKind = 'get' | 'update' | 'special' | 'metainfo';
 
-/** What is being called: a GetConnector, an UpdateConnector, a special connector, or MetaInfo (no grant needed). */
+/** What is being called: a GetConnector, an UpdateConnector, a special connector, or MetaInfo and ProfitVersion (`metainfo`: no grant needed). */
 export type ConnectorCall =
   | { readonly kind: 'get' | 'update' | 'special'; readonly name: string }
   | { readonly kind: 'metainfo' };

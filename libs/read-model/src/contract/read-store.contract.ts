@@ -54,6 +54,22 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
       expect(await ids({ userGroupId: 'g2' })).toEqual([]);
     });
 
+    it('keeps communication connectors and workflow inboxes', async () => {
+      await projectAll();
+      const communication = await store.communication(ENV);
+      expect(communication?.state.workflows.map(({ workflowId }) => workflowId)).toEqual(['w1', 'w2']);
+      expect(communication?.state.messageTypes.find((type) => type.code === 'btw-aangifte')).toMatchObject({ blocked: true, workflowId: 'w1' });
+      expect(await store.communication(OTHER_ENV)).toBeNull();
+      expect((await store.message(ENV, 'm1'))?.state).toMatchObject({ status: 'handled', reference: 'Q1', payload: { period: 'Q1' } });
+      expect(await store.message(OTHER_ENV, 'm1')).toBeNull();
+      const inbox = async (workflowId: string, limit = 100, after: string | null = null) => store.workflowMessages(ENV, workflowId, { limit, after });
+      expect((await inbox('w1')).items.map(({ state }) => [state.messageId, state.status])).toEqual([['m1', 'handled'], ['m2', 'received']]);
+      const first = await inbox('w1', 1);
+      expect((await inbox('w1', 1, first.nextCursor)).items.map(({ state }) => state.messageId)).toEqual(['m2']);
+      expect((await inbox('w2')).items).toEqual([]);
+      expect((await store.workflowMessages(OTHER_ENV, 'w1', all)).items).toEqual([]);
+    });
+
     it('pages through a list with the cursors it gives, and refuses any other cursor', async () => {
       await projectAll();
       const first = await store.environments({ limit: 1, after: null });
@@ -75,6 +91,8 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
           users: (await store.users(environmentId, all)).items,
           groups: (await store.userGroups(environmentId, all)).items,
           environment: await store.environment(environmentId),
+          communication: await store.communication(environmentId),
+          inbox: (await store.workflowMessages(environmentId, 'w1', all)).items,
         })));
       const before = await everything();
       // Without the creations, which would start each document afresh: the changes meet documents that already have them.

@@ -1,5 +1,7 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { CommunicationDocument } from '../read-models/communication.read-model.js';
+import type { MessageDocument } from '../read-models/messages.read-model.js';
 import { scopedId } from '../read-models/change-stamp.js';
 import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
 import type { TokenDocument } from '../read-models/tokens.read-model.js';
@@ -22,6 +24,8 @@ export const LIST_INDEXES: Readonly<Record<string, Record<string, 1>>> = {
   tokens: { 'doc.environmentId': 1, 'doc.appConnectorId': 1, 'doc.createdAt': 1, _id: 1 },
   users: { 'doc.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
   user_groups: { 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
+  communication_connectors: { 'doc.environmentId': 1 },
+  messages: { 'doc.state.environmentId': 1, 'doc.state.workflowId': 1, 'doc.createdAt': 1, _id: 1 },
 };
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,6 +72,18 @@ export class MongoQueries implements ReadModelQueries {
 
   userGroups(environmentId: string, page: PageRequest) {
     return this.page<UserGroupDocument>('user_groups', { 'doc.state.environmentId': environmentId }, page);
+  }
+
+  communication(environmentId: string) {
+    return this.one<CommunicationDocument>('communication_connectors', environmentId);
+  }
+
+  message(environmentId: string, messageId: string) {
+    return this.one<MessageDocument>('messages', scopedId(environmentId, messageId));
+  }
+
+  workflowMessages(environmentId: string, workflowId: string, page: PageRequest) {
+    return this.page<MessageDocument>('messages', { 'doc.state.environmentId': environmentId, 'doc.state.workflowId': workflowId }, page);
   }
 
   protected live(model: string): Collection<StoredRecord> {

@@ -1,4 +1,6 @@
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { CommunicationDocument } from '../read-models/communication.read-model.js';
+import type { MessageDocument } from '../read-models/messages.read-model.js';
 import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
 import type { TokenDocument } from '../read-models/tokens.read-model.js';
 import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
@@ -35,4 +37,9 @@ export interface ReadModelQueries {
   users(environmentId: string, page: PageRequest): Promise<Page<UserDocument>>;
   userGroup(environmentId: string, groupId: string): Promise<UserGroupDocument | null>;
   userGroups(environmentId: string, page: PageRequest): Promise<Page<UserGroupDocument>>;
+  /** null until an administrator first changed the environment's communication connector. */
+  communication(environmentId: string): Promise<CommunicationDocument | null>;
+  message(environmentId: string, messageId: string): Promise<MessageDocument | null>;
+  /** A workflow's inbox, oldest first. */
+  workflowMessages(environmentId: string, workflowId: string, page: PageRequest): Promise<Page<MessageDocument>>;
 }

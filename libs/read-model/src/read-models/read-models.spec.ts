@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '#event-store';
 import { appConnectorsReadModel, type AppConnectorDocument } from './app-connectors.read-model.js';
+import { communicationReadModel } from './communication.read-model.js';
 import { environmentsReadModel } from './environments.read-model.js';
+import { messagesReadModel } from './messages.read-model.js';
 import { tokensReadModel, type TokenDocument } from './tokens.read-model.js';
 import { userGroupsReadModel, type UserGroupDocument } from './user-groups.read-model.js';
 import { usersReadModel } from './users.read-model.js';
@@ -88,8 +90,32 @@ describe('read models, given the events of two environments', () => {
     ]);
   });
 
+  it('communication connectors: one per environment changed, from the blocked message types on', () => {
+    const communication = documentsOf(communicationReadModel, history);
+    expect([...communication.keys()]).toEqual([ENV]);
+    const { state, version } = communication.get(ENV)!;
+    expect(version).toBe(streamOf(`communication-${ENV}`).length);
+    expect(state.workflows).toEqual([{ workflowId: 'w1', name: 'Aangiften' }, { workflowId: 'w2', name: 'KvK' }]);
+    expect(state.messageTypes.map(({ code, blocked, workflowId }) => [code, blocked, workflowId])).toEqual([
+      ['btw-aangifte', true, 'w1'],
+      ['suppletie-aangifte', true, null],
+      ['icp-aangifte', true, null],
+      ['kvk-deponering', true, null],
+    ]);
+  });
+
+  it('messages: each received message with its workflow and status, who sent it and who handled it', () => {
+    const messages = documentsOf(messagesReadModel, history);
+    expect([...messages.values()].map(({ state, createdBy, updatedBy }) => [state.messageId, state.workflowId, state.status, createdBy, updatedBy])).toEqual([
+      ['m1', 'w1', 'handled', WEBSHOP_USER, 'alice'],
+      ['m2', 'w1', 'received', WEBSHOP_USER, WEBSHOP_USER],
+    ]);
+    const handled = streamOf(`message-${ENV}-m2`)[0]!;
+    expect(messagesReadModel.evolve(null, { ...handled, type: 'MessageHandled' })).toBeNull();
+  });
+
   it('the history has events of every read model, so each test above folds something', () => {
-    for (const model of [appConnectorsReadModel, tokensReadModel, usersReadModel, userGroupsReadModel, environmentsReadModel]) {
+    for (const model of [appConnectorsReadModel, tokensReadModel, usersReadModel, userGroupsReadModel, environmentsReadModel, communicationReadModel, messagesReadModel]) {
       const read = history.filter((event) => model.handles.has(event.type)).map((event) => event.type);
       expect({ model: model.name, read: read.length > 0 }).toEqual({ model: model.name, read: true });
     }

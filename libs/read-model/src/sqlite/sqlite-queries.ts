@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { CommunicationDocument } from '../read-models/communication.read-model.js';
+import type { MessageDocument } from '../read-models/messages.read-model.js';
 import { scopedId } from '../read-models/change-stamp.js';
 import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
 import type { TokenDocument } from '../read-models/tokens.read-model.js';
@@ -64,6 +66,18 @@ export class SqliteQueries implements ReadModelQueries {
 
   async userGroups(environmentId: string, page: PageRequest) {
     return this.page<UserGroupDocument>('user_groups', 'environment_id = @environmentId', { environmentId }, page);
+  }
+
+  async communication(environmentId: string) {
+    return this.one<CommunicationDocument>('SELECT doc FROM communication_connectors WHERE id = ?', environmentId);
+  }
+
+  async message(environmentId: string, messageId: string) {
+    return this.one<MessageDocument>('SELECT doc FROM messages WHERE id = ?', scopedId(environmentId, messageId));
+  }
+
+  async workflowMessages(environmentId: string, workflowId: string, page: PageRequest) {
+    return this.page<MessageDocument>('messages', 'environment_id = @environmentId AND workflow_id = @workflowId', { environmentId, workflowId }, page);
   }
 
   private one<Doc>(sql: string, id: string): Doc | null {

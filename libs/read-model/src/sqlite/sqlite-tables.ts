@@ -1,4 +1,6 @@
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
+import type { CommunicationDocument } from '../read-models/communication.read-model.js';
+import type { MessageDocument } from '../read-models/messages.read-model.js';
 import type { EnvironmentDocument } from '../read-models/environments.read-model.js';
 import type { TokenDocument } from '../read-models/tokens.read-model.js';
 import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
@@ -37,6 +39,13 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
   }),
   users: table<UserDocument>({ columns: { environment_id: (d) => d.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
   user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.state.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
+  // One document per environment, looked up by it (the id); the index serves a list of all of them in environment order.
+  communication_connectors: table<CommunicationDocument>({ columns: { environment_id: (d) => d.environmentId }, index: 'environment_id' }),
+  // A workflow's inbox, oldest first.
+  messages: table<MessageDocument>({
+    columns: { environment_id: (d) => d.state.environmentId, workflow_id: (d) => d.state.workflowId, status: (d) => d.state.status, created_at: (d) => d.createdAt },
+    index: 'environment_id, workflow_id, created_at, id',
+  }),
 };
 
 export const tableOf = (model: string, slot: Slot) => (slot === 'live' ? model : `${model}__rebuild`);

@@ -1,16 +1,20 @@
 import {
   appConnectorStreamName,
+  communicationStreamName,
+  messageStreamName,
   environmentStreamName,
   userGroupStreamName,
   userStreamName,
   type AppConnectorEvent,
+  type CommunicationEvent,
+  type MessageEvent,
   type EnvironmentEvent,
   type UserEvent,
   type UserGroupEvent,
 } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 
-type AnyDomainEvent = EnvironmentEvent | UserEvent | UserGroupEvent | AppConnectorEvent;
+type AnyDomainEvent = EnvironmentEvent | UserEvent | UserGroupEvent | AppConnectorEvent | CommunicationEvent | MessageEvent;
 
 export const ENV = '12345';
 export const OTHER_ENV = '67890';
@@ -22,7 +26,7 @@ export const HASH_SERVER = 'b'.repeat(64);
 /**
  * A realistic history of two environments, in the order the application writes it: users, groups
  * with members coming and going, a connector taken through every kind of change, tokens generated
- * and revoked. Times advance a minute per event; `bob` makes the last changes to the webshop.
+ * and revoked, a workflow receiving two messages of an unblocked type, one handled. Times advance a minute per event; `bob` makes the last changes to the webshop.
  */
 export async function appendEnvironmentHistory(store: EventStore): Promise<RecordedEvent[]> {
   let minute = 0;
@@ -71,5 +75,16 @@ export async function appendEnvironmentHistory(store: EventStore): Promise<Recor
   await connector('c2', { type: 'AppConnectorUserGroupAssigned', data: { ...payroll, userGroupId: 'g1' } });
   const elsewhere = { environmentId: OTHER_ENV, appConnectorId: 'c1' };
   await connector('c1', { type: 'AppConnectorCreated', data: { ...elsewhere, ...created, description: 'Webshop' } });
+
+  const communication = (event: CommunicationEvent) => append(communicationStreamName(ENV), event);
+  await communication({ type: 'WorkflowCreated', data: { environmentId: ENV, workflowId: 'w1', name: 'Aangiften' } });
+  await communication({ type: 'WorkflowCreated', data: { environmentId: ENV, workflowId: 'w2', name: 'KvK' } });
+  await communication({ type: 'MessageTypeUnblocked', data: { environmentId: ENV, code: 'btw-aangifte', workflowId: 'w1' } });
+  const message = (messageId: string, event: MessageEvent, actor?: string) => append(messageStreamName(ENV, messageId), event, actor);
+  const sent = { environmentId: ENV, workflowId: 'w1', appConnectorId: 'c1', userId: WEBSHOP_USER, messageType: 'btw-aangifte' };
+  await message('m1', { type: 'MessageReceived', data: { ...sent, messageId: 'm1', reference: 'Q1', payload: { period: 'Q1' } } }, WEBSHOP_USER);
+  await message('m2', { type: 'MessageReceived', data: { ...sent, messageId: 'm2', reference: 'Q2', payload: { period: 'Q2' } } }, WEBSHOP_USER);
+  await message('m1', { type: 'MessageHandled', data: { environmentId: ENV, messageId: 'm1', workflowId: 'w1' } });
+  await communication({ type: 'MessageTypeBlocked', data: { environmentId: ENV, code: 'btw-aangifte' } });
   return store.readAll();
 }
