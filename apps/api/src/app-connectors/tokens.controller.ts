@@ -1,4 +1,4 @@
-import { Body, Delete, Param, Post, Res } from '@nestjs/common';
+import { Body, Delete, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js'
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
 import { connectorAnswer, issuedTokenAnswer } from './app-connector.answers.js';
-import { GenerateTokenRequest } from './app-connector.requests.js';
+import { GenerateTokenRequest, SetTokenValidityRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
 import { ChangeAppConnectorCommand } from './commands/change-app-connector/change-app-connector.command.js';
 import { GenerateTokenCommand } from './commands/generate-token/generate-token.command.js';
@@ -28,6 +28,21 @@ export class TokensController {
     reply.header('cache-control', 'no-store');
     const issued = await this.commands.execute(new GenerateTokenCommand({ environmentId, appConnectorId }, body, context));
     return commandAnswer(reply, issuedTokenAnswer(issued));
+  }
+
+  /** The connector's default validity: it applies to tokens generated afterwards (here, by one-time password, by the quick path). */
+  @Put(':appConnectorId/token-validity')
+  async setValidity(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Body({ schema: SetTokenValidityRequest }) body: z.infer<typeof SetTokenValidityRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const written = await this.commands.execute(
+      new ChangeAppConnectorCommand({ environmentId, appConnectorId }, { type: 'SetTokenValidity', data: { days: body.days } }, context),
+    );
+    return commandAnswer(reply, connectorAnswer(written));
   }
 
   @Delete(':appConnectorId/tokens/:tokenId')

@@ -20,6 +20,7 @@ const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
   createdBy: token.createdBy,
   revokedAt: token.revokedAt,
   revokedBy: token.revokedBy,
+  expiresAt: token.expiresAt,
   lastUsedAt,
 });
 
@@ -37,7 +38,7 @@ export class TokensQueryController {
   @Get(':appConnectorId/tokens')
   @ApiOkResponse({
     description:
-      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, lastUsedAt }], position }; lastUsedAt is recorded by the guard without a write per call',
+      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, expiresAt, lastUsedAt }], position }; expiresAt is null for a token that does not expire (status stays live after it: compare it with the time); lastUsedAt is recorded by the guard without a write per call',
     headers: OK_HEADERS,
   })
   @ApiNotFoundResponse({ description: 'no such app connector in this environment' })

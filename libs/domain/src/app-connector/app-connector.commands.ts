@@ -48,9 +48,15 @@ export type GenerateToken = Command<
     tokenHash: string;
     tokenHint: string;
     userIsMember: boolean;
+    /** ISO time of the command: a default validity counts from it, and `expiresAt` must lie after it. */
+    now: string;
+    /** ISO time from which the token is refused; absent: the connector's default validity, if any. */
+    expiresAt?: string | null;
   }
 >;
 export type RevokeToken = Command<'RevokeToken', { tokenId: string }>;
+/** `days: null` clears the default: tokens generated afterwards do not expire. */
+export type SetTokenValidity = Command<'SetTokenValidity', { days: number | null }>;
 
 export type RequestOtp = Command<
   'RequestOtp',
@@ -97,5 +103,6 @@ export type AppConnectorCommand =
   | RemoveIpRestriction
   | GenerateToken
   | RevokeToken
+  | SetTokenValidity
   | RequestOtp
   | ValidateOtp;

@@ -1,14 +1,19 @@
-import { conflict, notFound, ruleViolated } from '../shared/domain-error.js';
+import { conflict, invalid, notFound, ruleViolated } from '../shared/domain-error.js';
 import { requireLocalId, requireLowerHex, requireText } from '../shared/validation.js';
-import type { GenerateToken, RevokeToken } from './app-connector.commands.js';
-import type { TokenGenerated, TokenRevoked } from './app-connector.events.js';
+import type { GenerateToken, RevokeToken, SetTokenValidity } from './app-connector.commands.js';
+import type { TokenGenerated, TokenRevoked, TokenValiditySet } from './app-connector.events.js';
 import { connectorRef, type AppConnector } from './app-connector.state.js';
+
+/** A default validity of at most ten years: beyond it a token that "expires" in practice never does. */
+export const MAX_TOKEN_VALIDITY_DAYS = 3650;
+const DAY_MS = 86_400_000;
 
 export function generateToken(data: GenerateToken['data'], state: AppConnector): TokenGenerated[] {
   const tokenId = requireLocalId(data.tokenId, 'tokenId');
   const description = requireText(data.description, 'description', 255);
   const tokenHash = requireLowerHex(data.tokenHash, 'tokenHash', 64);
   const tokenHint = requireText(data.tokenHint, 'tokenHint', 16);
+  const expiresAt = tokenExpiry(data, state);
   if (!data.userIsMember) {
     throw ruleViolated(
       'user_not_in_user_group',
@@ -28,8 +33,21 @@ export function generateToken(data: GenerateToken['data'], state: AppConnector):
       'description',
     );
   }
-  const generated = { tokenId, userId: data.userId, description, tokenHash, tokenHint };
+  const generated = { tokenId, userId: data.userId, description, tokenHash, tokenHint, expiresAt };
   return [{ type: 'TokenGenerated', data: { ...connectorRef(state), ...generated } }];
+}
+
+/** The token's own expiry (after `now`), else `now` plus the connector's default validity, else none; as ISO text. */
+function tokenExpiry({ now, expiresAt }: Pick<GenerateToken['data'], 'now' | 'expiresAt'>, state: AppConnector): string | null {
+  const nowMs = Date.parse(now);
+  if (Number.isNaN(nowMs)) throw invalid('now_invalid', 'now must be an ISO time', 'now');
+  if (expiresAt === undefined || expiresAt === null) {
+    return state.tokenValidityDays === null ? null : new Date(nowMs + state.tokenValidityDays * DAY_MS).toISOString();
+  }
+  const expiresAtMs = Date.parse(expiresAt);
+  if (Number.isNaN(expiresAtMs)) throw invalid('expiresAt_invalid', 'expiresAt must be an ISO time', 'expiresAt');
+  if (expiresAtMs <= nowMs) throw ruleViolated('expiresAt_not_in_future', `expiresAt ${expiresAt} is not after now (${now})`, 'expiresAt');
+  return new Date(expiresAtMs).toISOString();
 }
 
 export function revokeToken(data: RevokeToken['data'], state: AppConnector): TokenRevoked[] {
@@ -37,4 +55,11 @@ export function revokeToken(data: RevokeToken['data'], state: AppConnector): Tok
   if (token === undefined) throw notFound('token_not_found', `token ${data.tokenId} does not exist`);
   if (token.revoked) return [];
   return [{ type: 'TokenRevoked', data: { ...connectorRef(state), tokenId: token.tokenId, userId: token.userId, tokenHash: token.tokenHash } }];
+}
+
+export function setTokenValidity({ days }: SetTokenValidity['data'], state: AppConnector): TokenValiditySet[] {
+  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= MAX_TOKEN_VALIDITY_DAYS)) {
+    throw invalid('days_invalid', `days must be a whole number from 1 to ${MAX_TOKEN_VALIDITY_DAYS}, or null`, 'days');
+  }
+  return days === state.tokenValidityDays ? [] : [{ type: 'TokenValiditySet', data: { ...connectorRef(state), days } }];
 }

@@ -37,9 +37,9 @@ export const e = {
     data: { ...ref, restrictionId, access, cidr, family: cidr.includes(':') ? 'ipv6' : 'ipv4' },
   }),
   ipRemoved: (restrictionId: string, cidr: string) => ({ type: 'IpRestrictionRemoved', data: { ...ref, restrictionId, cidr } }),
-  token: (tokenId = 't1', data = TOKEN_DATA, userId = USER) => ({
+  token: (tokenId = 't1', data = TOKEN_DATA, userId = USER, expiresAt: string | null = null) => ({
     type: 'TokenGenerated',
-    data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF' },
+    data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF', expiresAt },
   }),
   tokenRevoked: (tokenId = 't1', userId = USER, data = TOKEN_DATA) => ({
     type: 'TokenRevoked',

@@ -20,6 +20,8 @@ export interface TokenDocument {
   readonly createdBy: string;
   readonly revokedAt: string | null;
   readonly revokedBy: string | null;
+  /** When the token stops being accepted; `null`: never. */
+  readonly expiresAt: string | null;
 }
 
 type TokenEvent = TokenGenerated | TokenRevoked;
@@ -30,22 +32,22 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
-  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false,
+  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;
 
 export const tokensReadModel: ReadModel<TokenDocument> = {
   name: 'tokens',
-  version: 2,
+  version: 3,
   handles: TYPES,
   documentId: (event) => tokenEvent(event).data.tokenHash,
   evolve(document, recorded) {
     const event = tokenEvent(recorded);
     const { time, actor } = recorded.metadata;
     if (event.type === 'TokenGenerated') {
-      const { tokenId, environmentId, appConnectorId, userId, description, tokenHint } = event.data;
-      const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor };
+      const { tokenId, environmentId, appConnectorId, userId, description, tokenHint, expiresAt = null } = event.data;
+      const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor, expiresAt };
       return { ...generated, status: 'live', revokedAt: null, revokedBy: null };
     }
     return document === null ? null : { ...document, status: 'revoked', revokedAt: time, revokedBy: actor };
