@@ -32,6 +32,7 @@ export const issuedTokenAnswer = ({ issued, text, state, version, position }: Is
   userId: issued.userId,
   description: issued.description,
   hint: issued.tokenHint,
+  expiresAt: issued.expiresAt,
   token: text,
   version,
   position,
