@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONNECTOR_NAME_PATTERN, MAX_TOKEN_VALIDITY_DAYS } from '#domain';
+import { CONNECTOR_NAME_PATTERN, MAX_ROTATION_OVERLAP_SECONDS, MAX_TOKEN_VALIDITY_DAYS } from '#domain';
 import { freeText } from '../http/free-text.js';
 
 const connectorDescription = freeText('shown to users, also in the subject of one-time-password e-mails');
@@ -61,4 +61,13 @@ export const GenerateTokenRequest = z.strictObject({
 
 export const SetTokenValidityRequest = z.strictObject({
   days: validityDays.nullable().describe('days a token generated from now on stays valid; null: such tokens do not expire'),
+});
+
+export const RotateTokenRequest = z.strictObject({
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ROTATION_OVERLAP_SECONDS)
+    .describe(`seconds the old token stays valid beside the new one (0 to ${MAX_ROTATION_OVERLAP_SECONDS}); then it is refused as expired`),
 });

@@ -6,11 +6,12 @@ import type { CommandContext } from '#application';
 import { AdminCommands, resourceIdParam } from '../http/admin-api.decorators.js';
 import { commandAnswer } from '../http/command-answer.js';
 import { CommandCtx } from '../http/command-context.decorator.js';
-import { connectorAnswer, issuedTokenAnswer } from './app-connector.answers.js';
-import { GenerateTokenRequest, SetTokenValidityRequest } from './app-connector.requests.js';
+import { connectorAnswer, issuedTokenAnswer, rotatedTokenAnswer } from './app-connector.answers.js';
+import { GenerateTokenRequest, RotateTokenRequest, SetTokenValidityRequest } from './app-connector.requests.js';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from './app-connector.target.js';
 import { ChangeAppConnectorCommand } from './commands/change-app-connector/change-app-connector.command.js';
 import { GenerateTokenCommand } from './commands/generate-token/generate-token.command.js';
+import { RotateTokenCommand } from './commands/rotate-token/rotate-token.command.js';
 
 /** Tokens of an app connector: one live token per user and device; the text is shown once. */
 @AdminCommands('tokens', CONNECTOR_PATH)
@@ -28,6 +29,21 @@ export class TokensController {
     reply.header('cache-control', 'no-store');
     const issued = await this.commands.execute(new GenerateTokenCommand({ environmentId, appConnectorId }, body, context));
     return commandAnswer(reply, issuedTokenAnswer(issued));
+  }
+
+  /** A new token for the same user and device; the old one stays valid for `overlapSeconds`, then is refused as expired. */
+  @Post(':appConnectorId/tokens/:tokenId/rotate')
+  async rotate(
+    @EnvironmentId() environmentId: string,
+    @AppConnectorId() appConnectorId: string,
+    @Param('tokenId', { schema: resourceIdParam }) tokenId: string,
+    @Body({ schema: RotateTokenRequest }) body: z.infer<typeof RotateTokenRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    reply.header('cache-control', 'no-store');
+    const rotated = await this.commands.execute(new RotateTokenCommand({ environmentId, appConnectorId }, tokenId, body.overlapSeconds, context));
+    return commandAnswer(reply, rotatedTokenAnswer(rotated));
   }
 
   /** The connector's default validity: it applies to tokens generated afterwards (here, by one-time password, by the quick path). */

@@ -55,6 +55,20 @@ export type GenerateToken = Command<
   }
 >;
 export type RevokeToken = Command<'RevokeToken', { tokenId: string }>;
+export type RotateToken = Command<
+  'RotateToken',
+  {
+    tokenId: string;
+    /** Id, hash and hint of the new token, made by the application layer as for GenerateToken. */
+    newTokenId: string;
+    tokenHash: string;
+    tokenHint: string;
+    userIsMember: boolean;
+    now: string;
+    /** How long the old token stays valid beside the new one. */
+    overlapSeconds: number;
+  }
+>;
 /** `days: null` clears the default: tokens generated afterwards do not expire. */
 export type SetTokenValidity = Command<'SetTokenValidity', { days: number | null }>;
 
@@ -104,5 +118,6 @@ export type AppConnectorCommand =
   | GenerateToken
   | RevokeToken
   | SetTokenValidity
+  | RotateToken
   | RequestOtp
   | ValidateOtp;

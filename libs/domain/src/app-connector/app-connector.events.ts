@@ -53,6 +53,12 @@ export type TokenGenerated = Event<
 /** Carries the revoked token's hash so that readers keyed by hash (the guard, the tokens read model) need no lookup. */
 export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string; tokenHash: string }>;
 
+/**
+ * `tokenId` was rotated: the `TokenGenerated` that follows carries `newTokenId`, and the old token
+ * is valid until `expiresAt` (the overlap's end, or its own earlier expiry). Carries the old hash for
+ * readers keyed by hash.
+ */
+export type TokenRotated = Event<'TokenRotated', { tokenId: string; userId: string; tokenHash: string; newTokenId: string; expiresAt: string }>;
 /** How many days tokens generated from now on stay valid; `null`: they do not expire. */
 export type TokenValiditySet = Event<'TokenValiditySet', { days: number | null }>;
 
@@ -83,6 +89,7 @@ export type AppConnectorEvent =
   | TokenGenerated
   | TokenRevoked
   | TokenValiditySet
+  | TokenRotated
   | OtpRequested
   | OtpAttemptFailed
   | OtpAccepted;
@@ -93,7 +100,7 @@ export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
   UpdateConnectorsGranted: true, UpdateConnectorRevoked: true, SpecialConnectorsAdded: true,
   SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
   TokenRevoked: true, OtpRequested: true, OtpAttemptFailed: true, OtpAccepted: true,
-  TokenValiditySet: true,
+  TokenValiditySet: true, TokenRotated: true,
 });
 
 export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>

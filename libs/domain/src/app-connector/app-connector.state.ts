@@ -106,6 +106,11 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
         ...state,
         tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, revoked: true } : t)),
       };
+    case 'TokenRotated':
+      return {
+        ...state,
+        tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, expiresAt: event.data.expiresAt } : t)),
+      };
     case 'TokenValiditySet':
       return { ...state, tokenValidityDays: event.data.days };
     case 'OtpRequested': {

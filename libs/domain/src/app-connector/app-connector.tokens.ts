@@ -2,13 +2,17 @@ import { conflict, invalid, notFound, ruleViolated } from '../shared/domain-erro
 import { requireLocalId, requireLowerHex, requireText } from '../shared/validation.js';
 import type { GenerateToken, RevokeToken, SetTokenValidity } from './app-connector.commands.js';
 import type { TokenGenerated, TokenRevoked, TokenValiditySet } from './app-connector.events.js';
-import { connectorRef, type AppConnector } from './app-connector.state.js';
+import { connectorRef, type AppConnector, type Token } from './app-connector.state.js';
 
 /** A default validity of at most ten years: beyond it a token that "expires" in practice never does. */
 export const MAX_TOKEN_VALIDITY_DAYS = 3650;
 const DAY_MS = 86_400_000;
 
-export function generateToken(data: GenerateToken['data'], state: AppConnector): TokenGenerated[] {
+/** Not revoked and not expired at `nowMs`: the device's token, which the guard accepts. */
+export const isLiveAt = (token: Token, nowMs: number) => !token.revoked && (token.expiresAt === null || Date.parse(token.expiresAt) > nowMs);
+
+/** `rotating`: the id of the token this one replaces in a rotation, which may stay live beside it. */
+export function generateToken(data: GenerateToken['data'], state: AppConnector, rotating?: string): TokenGenerated[] {
   const tokenId = requireLocalId(data.tokenId, 'tokenId');
   const description = requireText(data.description, 'description', 255);
   const tokenHash = requireLowerHex(data.tokenHash, 'tokenHash', 64);
@@ -24,7 +28,8 @@ export function generateToken(data: GenerateToken['data'], state: AppConnector):
   if (state.tokens.some((t) => t.tokenId === tokenId)) {
     throw conflict('token_id_taken', `token ${tokenId} already exists`, 'tokenId');
   }
-  const live = state.tokens.find((t) => !t.revoked && t.userId === data.userId && t.description === description);
+  const nowMs = Date.parse(data.now);
+  const live = state.tokens.find((t) => t.tokenId !== rotating && t.userId === data.userId && t.description === description && isLiveAt(t, nowMs));
   if (live !== undefined) {
     throw conflict(
       'token_exists_for_device',

@@ -107,6 +107,21 @@ describe('decideAccess', () => {
     });
   });
 
+  describe('a rotated token', () => {
+    const NEW_DATA = 'FEDCBA9876543210'.repeat(4);
+    const NEW_XML = `<token><version>1</version><data>${NEW_DATA}</data></token>`;
+    const rotatedIndex = () => index(e.tokenRotated(EXPIRY), e.token('t2', NEW_DATA));
+
+    it('stays allowed beside the new one until the overlap ends, then is refused as expired while the new one is allowed', () => {
+      const state = rotatedIndex();
+      expect(decideAccess(state, request({ now: NOW - 1 })).allowed).toBe(true);
+      expect(decideAccess(state, request({ now: NOW })).code).toBe('token_expired');
+      for (const now of [NOW - 1, NOW]) {
+        expect(decideAccess(state, request({ now, authorizationHeader: undefined, token: NEW_XML }))).toMatchObject({ allowed: true, tokenId: 't2' });
+      }
+    });
+  });
+
   it('refuses an unknown client address on a restricted connector', () => {
     const decision = decideAccess(index(e.ipAdded('r1', 'deny', '10.0.0.0/8')), request({ clientAddress: null }));
     expect(decision.code).toBe('ip_restricted');

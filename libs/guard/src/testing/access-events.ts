@@ -41,6 +41,10 @@ export const e = {
     type: 'TokenGenerated',
     data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF', expiresAt },
   }),
+  tokenRotated: (expiresAt: string, newTokenId = 't2', tokenId = 't1', data = TOKEN_DATA) => ({
+    type: 'TokenRotated',
+    data: { ...ref, tokenId, userId: USER, tokenHash: hashTokenData(data), newTokenId, expiresAt },
+  }),
   tokenRevoked: (tokenId = 't1', userId = USER, data = TOKEN_DATA) => ({
     type: 'TokenRevoked',
     data: { ...ref, tokenId, userId, tokenHash: hashTokenData(data) },

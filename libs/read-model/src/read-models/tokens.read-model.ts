@@ -1,4 +1,4 @@
-import { eventTypes, type AppConnectorEvent, type TokenGenerated, type TokenRevoked } from '#domain';
+import { eventTypes, type AppConnectorEvent, type TokenGenerated, type TokenRevoked, type TokenRotated } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
 /**
@@ -22,9 +22,11 @@ export interface TokenDocument {
   readonly revokedBy: string | null;
   /** When the token stops being accepted; `null`: never. */
   readonly expiresAt: string | null;
+  /** The token that replaced this one in a rotation; this one is valid until `expiresAt`. */
+  readonly rotatedTo: string | null;
 }
 
-type TokenEvent = TokenGenerated | TokenRevoked;
+type TokenEvent = TokenGenerated | TokenRevoked | TokenRotated;
 
 /** Of a connector's events, the token ones. */
 const TYPES = eventTypes<AppConnectorEvent['type']>({
@@ -32,7 +34,7 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
-  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false,
+  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false, TokenRotated: true,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;
@@ -48,7 +50,10 @@ export const tokensReadModel: ReadModel<TokenDocument> = {
     if (event.type === 'TokenGenerated') {
       const { tokenId, environmentId, appConnectorId, userId, description, tokenHint, expiresAt = null } = event.data;
       const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor, expiresAt };
-      return { ...generated, status: 'live', revokedAt: null, revokedBy: null };
+      return { ...generated, status: 'live', revokedAt: null, revokedBy: null, rotatedTo: null };
+    }
+    if (event.type === 'TokenRotated') {
+      return document === null ? null : { ...document, expiresAt: event.data.expiresAt, rotatedTo: event.data.newTokenId };
     }
     return document === null ? null : { ...document, status: 'revoked', revokedAt: time, revokedBy: actor };
   },
