@@ -43,6 +43,7 @@ describe('admin authentication, docs and health', () => {
         '/api/v1/environments/{environmentId}/app-connectors',
         '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/ip-restrictions',
         '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/token-validity',
+        '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/tokens/{tokenId}/rotate',
         '/ProfitRestServices/OtpRequest',
         '/ProfitRestServices/OtpValidation',
       ]),
