@@ -66,6 +66,7 @@ describe('RotateToken', () => {
     ['a fractional overlap', { overlapSeconds: 0.5 }, 'invalid', 'overlapSeconds_invalid'],
     ['an overlap over the maximum', { overlapSeconds: MAX_ROTATION_OVERLAP_SECONDS + 1 }, 'invalid', 'overlapSeconds_invalid'],
     ['a taken new id', { newTokenId: 't-1' }, 'conflict', 'token_id_taken'],
+    ['a time that is none', { now: 'later' }, 'invalid', 'now_invalid'],
   ] as const)('refuses %s', (_, data, kind, code) => {
     given([created, tokenGenerated()]).when(rotate(data)).thenThrows(kind, code);
   });

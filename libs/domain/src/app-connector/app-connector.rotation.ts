@@ -19,6 +19,7 @@ export function rotateToken(data: RotateToken['data'], state: AppConnector): App
     throw invalid('overlapSeconds_invalid', `overlapSeconds must be a whole number from 0 to ${MAX_ROTATION_OVERLAP_SECONDS}`, 'overlapSeconds');
   }
   const nowMs = Date.parse(data.now);
+  if (Number.isNaN(nowMs)) throw invalid('now_invalid', 'now must be an ISO time', 'now');
   const old = state.tokens.find((t) => t.tokenId === data.tokenId);
   if (old === undefined) throw notFound('token_not_found', `token ${data.tokenId} does not exist`);
   if (old.revoked) throw ruleViolated('token_revoked', `token ${old.tokenId} is revoked; generate a new one instead`);
