@@ -42,7 +42,9 @@ const service = await startService({ TRUSTED_PROXIES: '127.0.0.1', FORWARD_AUTH_
 const bare = await startBareServer({ pinned: true });
 try {
   const connector = await readyConnector(service.url, env);
-  const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load' });
+  // With an expiry, so that the measured calls pay for the expiry check and MetaInfo's tokenExpiry.
+  const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load', expiresAt });
 
   const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });

@@ -42,10 +42,14 @@ describe('admin authentication, docs and health', () => {
         '/api/v1/environments',
         '/api/v1/environments/{environmentId}/app-connectors',
         '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/ip-restrictions',
+        '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/token-validity',
+        '/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/tokens/{tokenId}/rotate',
         '/ProfitRestServices/OtpRequest',
         '/ProfitRestServices/OtpValidation',
       ]),
     );
+    const generate = json.body.paths['/api/v1/environments/{environmentId}/app-connectors/{appConnectorId}/tokens'].post;
+    expect(JSON.stringify(generate.requestBody)).toContain('expiresAt');
     await app.anonymous().get('/docs').expect(200);
   });
 

@@ -21,7 +21,7 @@ describe('GET …/app-connectors/{id}/as-of (time travel)', () => {
     expect(first).toMatchObject({ changedAt: times[0], changedBy: 'admin' });
     const fourth = (await asOf('version=4').expect(200)).body;
     expect(fourth).toMatchObject({ version: 4, blocked: true, getConnectors: ['Profit_Debtors'], ipRestrictions: [{ access: 'allow', cidr: '10.0.0.0/8' }] });
-    expect(fourth.tokens).toEqual([{ id: story.tokenId, userId: story.userId, description: 'laptop', hint: story.tokenHint, revoked: false }]);
+    expect(fourth.tokens).toEqual([{ id: story.tokenId, userId: story.userId, description: 'laptop', hint: story.tokenHint, revoked: false, expiresAt: null }]);
   });
 
   it('at the last version equals what the last command answered', async () => {

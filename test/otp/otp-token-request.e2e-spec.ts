@@ -54,6 +54,21 @@ describe('token request by one-time password, through SMTP', () => {
     expect(tokens.body.items).toEqual([expect.objectContaining({ userId: setup.userId, description: 'iPhone', status: 'live' })]);
   });
 
+  it("gives the token the connector's token validity, which MetaInfo shows and the guard holds to", async () => {
+    await app.admin().put(`${setup.base}/token-validity`).send({ days: 3 }).expect(200);
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    const validatedAt = clock.runtime.now().getTime();
+    const { token } = (await validate(otp, address).expect(200)).body as { token: string };
+    const tokens = await app.admin().get(`${setup.base}/tokens?minPosition=${await app.headPosition()}`).expect(200);
+    const expiresAt = tokens.body.items[0].expiresAt as string;
+    expect(Math.abs(Date.parse(expiresAt) - (validatedAt + 3 * 86_400_000))).toBeLessThan(5000);
+    const metaInfo = () => app.anonymous().get('/ProfitRestServices/MetaInfo').set('Host', setup.host).set('Authorization', afasHeader(token));
+    expect((await metaInfo().expect(200)).body.info.tokenExpiry).toBe(expiresAt);
+    clock.advance(3 * 86_400_000 + 5000);
+    expect((await metaInfo().expect(401)).body.externalMessage).toBe('Token has expired');
+  });
+
   it('records every step in the connector history with the user as actor and the client address', async () => {
     const address = freshAddress();
     const { otp } = await requestOtp(address);

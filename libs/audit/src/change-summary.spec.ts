@@ -13,7 +13,8 @@ const before: AppConnector = {
   updateConnectors: [],
   specialConnectors: [],
   ipRestrictions: [{ restrictionId: 'r-1', access: 'deny', cidr: '192.0.2.0/24', family: 'ipv4' }],
-  tokens: [{ tokenId: 't-1', userId: '12345.jdoe', description: 'laptop', tokenHint: '…A1B2', tokenHash: 'b'.repeat(64), revoked: false }],
+  tokens: [{ tokenId: 't-1', userId: '12345.jdoe', description: 'laptop', tokenHint: '…A1B2', tokenHash: 'b'.repeat(64), revoked: false, expiresAt: null }],
+  tokenValidityDays: null,
   pendingOtps: [],
 };
 

@@ -23,11 +23,17 @@ const SUMMARIES = {
     const access = before?.ipRestrictions.find((line) => line.restrictionId === data.restrictionId)?.access;
     return `IP restriction ${access ? `${access} ` : ''}${data.cidr} removed`;
   },
-  TokenGenerated: ({ data }) => `token ${data.tokenHint} for ${data.userId} (${data.description}) generated`,
+  TokenGenerated: ({ data }) =>
+    `token ${data.tokenHint} for ${data.userId} (${data.description}) generated${data.expiresAt ? `, valid until ${data.expiresAt}` : ''}`,
   TokenRevoked: ({ data }, before) => {
     const token = before?.tokens.find((candidate) => candidate.tokenId === data.tokenId);
     return token ? `token ${token.tokenHint} for ${token.userId} (${token.description}) revoked` : `token ${data.tokenId} of ${data.userId} revoked`;
   },
+  TokenRotated: ({ data }, before) => {
+    const token = before?.tokens.find((candidate) => candidate.tokenId === data.tokenId);
+    return `token ${token ? token.tokenHint : data.tokenId} for ${data.userId} rotated to ${data.newTokenId}, valid until ${data.expiresAt}`;
+  },
+  TokenValiditySet: ({ data }) => (data.days === null ? 'token validity cleared: new tokens do not expire' : `token validity set: new tokens valid ${data.days} days`),
   OtpRequested: ({ data }) => `one-time password requested by ${data.userId} for a token (${data.description}), valid until ${data.expiresAt}`,
   OtpAttemptFailed: ({ data }) => `wrong one-time password for ${data.userId} (attempt ${data.failedAttempts}${data.locked ? ', request void' : ''})`,
   OtpAccepted: ({ data }) => `one-time password of ${data.userId} accepted: token ${data.tokenId}`,

@@ -13,6 +13,7 @@ export function connectorFields(state: AppConnector) {
     updateConnectors: state.updateConnectors,
     specialConnectors: state.specialConnectors,
     ipRestrictions: state.ipRestrictions.map(({ restrictionId, access, cidr, family }) => ({ id: restrictionId, access, cidr, family })),
+    tokenValidityDays: state.tokenValidityDays,
   };
 }
 
@@ -23,7 +24,14 @@ export function connectorFields(state: AppConnector) {
 export function appConnectorView(state: AppConnector, written: { readonly version: number; readonly position: number }) {
   return {
     ...connectorFields(state),
-    tokens: state.tokens.map(({ tokenId, userId, description, tokenHint, revoked }) => ({ id: tokenId, userId, description, hint: tokenHint, revoked })),
+    tokens: state.tokens.map(({ tokenId, userId, description, tokenHint, revoked, expiresAt }) => ({
+      id: tokenId,
+      userId,
+      description,
+      hint: tokenHint,
+      revoked,
+      expiresAt,
+    })),
     version: written.version,
     position: written.position,
   };

@@ -18,5 +18,5 @@ export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse } from './usage/to
 export { TokenUsageTracker, type TokenUsageTrackerOptions } from './usage/token-usage.tracker.js';
 
 export { AccessGuardModule, type AccessGuardOptions } from './nest/access-guard.module.js';
-export { ACCESS_CHECKER, ACCESS_INDEX, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
+export { ACCESS_CHECKER, ACCESS_INDEX, GUARD_CLOCK, TOKEN_USAGE, TRUSTED_PROXIES } from './nest/guard.tokens.js';
 export { PROFIT_ERROR_NUMBER, ProfitError, type ProfitErrorBody } from './nest/profit-error.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONNECTOR_NAME_PATTERN } from '#domain';
+import { CONNECTOR_NAME_PATTERN, MAX_ROTATION_OVERLAP_SECONDS, MAX_TOKEN_VALIDITY_DAYS } from '#domain';
 import { freeText } from '../http/free-text.js';
 
 const connectorDescription = freeText('shown to users, also in the subject of one-time-password e-mails');
@@ -12,6 +12,13 @@ const specialConnectors = z
   .optional()
   .describe('special connectors to add at once, such as CommSvcConnector or AppConnectorSubject');
 
+const validityDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_TOKEN_VALIDITY_DAYS)
+  .describe(`days a token stays valid from its generation (1 to ${MAX_TOKEN_VALIDITY_DAYS})`);
+
 export const CreateAppConnectorRequest = z.union([
   z.strictObject({
     description: connectorDescription,
@@ -23,6 +30,7 @@ export const CreateAppConnectorRequest = z.union([
     createUserGroup: z.literal(true).describe('create a user group named after the connector, with a system user in it'),
     autoGenerateToken: z.boolean().optional().describe("also generate the system user's token, shown once"),
     tokenDescription: freeText('device description of that token').optional(),
+    tokenValidityDays: validityDays.optional().describe("the connector's token validity, set before the token is generated"),
     specialConnectors,
   }),
 ]);
@@ -45,4 +53,21 @@ export const AddIpRestrictionRequest = z.strictObject({
 export const GenerateTokenRequest = z.strictObject({
   userId: z.string(),
   description: freeText('the device the token is for'),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("ISO time from which the token is refused, in the future; absent: the connector's token validity, if set"),
+});
+
+export const SetTokenValidityRequest = z.strictObject({
+  days: validityDays.nullable().describe('days a token generated from now on stays valid; null: such tokens do not expire'),
+});
+
+export const RotateTokenRequest = z.strictObject({
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ROTATION_OVERLAP_SECONDS)
+    .describe(`seconds the old token stays valid beside the new one (0 to ${MAX_ROTATION_OVERLAP_SECONDS}); then it is refused as expired`),
 });

@@ -6,6 +6,7 @@ import { AssignUserGroupHandler } from '../app-connectors/commands/assign-user-g
 import { ChangeAppConnectorHandler } from '../app-connectors/commands/change-app-connector/change-app-connector.handler.js';
 import { CreateAppConnectorHandler } from '../app-connectors/commands/create-app-connector/create-app-connector.handler.js';
 import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/generate-token.handler.js';
+import { RotateTokenHandler } from '../app-connectors/commands/rotate-token/rotate-token.handler.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { ChangeMessageTypeHandler } from '../communication/commands/change-message-type/change-message-type.handler.js';
@@ -63,6 +64,7 @@ export const COMMAND_HANDLERS = [
   AssignUserGroupHandler,
   AddIpRestrictionHandler,
   GenerateTokenHandler,
+  RotateTokenHandler,
   CreateWorkflowHandler,
   ChangeMessageTypeHandler,
   ReceiveMessageHandler,

@@ -54,7 +54,12 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
-        AccessGuardModule.forRoot({ eventStore: deps.eventStore, trustedProxies: deps.trustedProxies, usageSink: deps.tokenUsage }),
+        AccessGuardModule.forRoot({
+          eventStore: deps.eventStore,
+          trustedProxies: deps.trustedProxies,
+          usageSink: deps.tokenUsage,
+          clock: () => deps.runtime.now().getTime(),
+        }),
         ProfitModule.forRoot({ upstreams: deps.upstreams, bodyLimitBytes: deps.profitBodyLimitBytes }),
         VerifyModule,
         ForwardAuthModule.forRoot({ key: deps.forwardAuthKey }),

@@ -8,7 +8,7 @@ interface MetaInfo {
 
 /**
  * Profit's MetaInfo: what this token's app connector may call. This service keeps no descriptions
- * of GetConnectors and UpdateConnectors, so a description repeats the id; tokens do not expire.
+ * of GetConnectors and UpdateConnectors, so a description repeats the id.
  */
 function metaInfo(connector: IndexedConnector): MetaInfo {
   const listed = (names: ReadonlySet<string>) => [...names].sort().map((id) => ({ id, description: id }));
@@ -24,16 +24,21 @@ function metaInfo(connector: IndexedConnector): MetaInfo {
   };
 }
 
-const answered = new WeakMap<IndexedConnector, { readonly revision: number; readonly json: string }>();
+/** `tokenExpiry` is the last field of the answer: the text before its value is shared by every token of the connector. */
+const TOKEN_EXPIRY_TAIL = 'null}}';
+
+const answered = new WeakMap<IndexedConnector, { readonly revision: number; readonly head: string }>();
 
 /**
- * MetaInfo as JSON text, made once per connector revision: every call of every token of a
- * connector gets the same answer until the connector changes.
+ * MetaInfo as JSON text: the connector's part is made once per connector revision, and only the
+ * token's expiry (`tokenExpiry`, ISO time or null) is added per call.
  */
-export function metaInfoJson(connector: IndexedConnector): string {
-  const cached = answered.get(connector);
-  if (cached?.revision === connector.revision) return cached.json;
-  const json = JSON.stringify(metaInfo(connector));
-  answered.set(connector, { revision: connector.revision, json });
-  return json;
+export function metaInfoJson(connector: IndexedConnector, tokenExpiry: string | null): string {
+  let cached = answered.get(connector);
+  if (cached?.revision !== connector.revision) {
+    const json = JSON.stringify(metaInfo(connector));
+    cached = { revision: connector.revision, head: json.slice(0, -TOKEN_EXPIRY_TAIL.length) };
+    answered.set(connector, cached);
+  }
+  return tokenExpiry === null ? `${cached.head}${TOKEN_EXPIRY_TAIL}` : `${cached.head}"${tokenExpiry}"}}`;
 }

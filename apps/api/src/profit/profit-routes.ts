@@ -58,7 +58,7 @@ function handleProfitCall(options: ProfitRoutesOptions, request: FastifyRequest,
   if (call.endpoint === 'message-status') return options.messages.status(access, call.messageId).then((status) => reply.send(status));
   const connector = options.index.connector(access.environmentId, access.appConnectorId);
   if (connector === undefined) throw new Error(`connector ${access.appConnectorId} left the index during the call`);
-  reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector));
+  reply.header('content-type', 'application/json; charset=utf-8').send(metaInfoJson(connector, access.expiresAt));
 }
 
 function forward(options: ProfitRoutesOptions, request: FastifyRequest, reply: FastifyReply, access: AccessGranted, target: ProfitTarget): void {

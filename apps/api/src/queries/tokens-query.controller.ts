@@ -20,6 +20,8 @@ const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
   createdBy: token.createdBy,
   revokedAt: token.revokedAt,
   revokedBy: token.revokedBy,
+  expiresAt: token.expiresAt,
+  rotatedTo: token.rotatedTo,
   lastUsedAt,
 });
 
@@ -37,7 +39,7 @@ export class TokensQueryController {
   @Get(':appConnectorId/tokens')
   @ApiOkResponse({
     description:
-      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, lastUsedAt }], position }; lastUsedAt is recorded by the guard without a write per call',
+      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, expiresAt, rotatedTo, lastUsedAt }], position }; rotatedTo names the token that replaced this one in a rotation; expiresAt is null for a token that does not expire (status stays live after it: compare it with the time); lastUsedAt is recorded by the guard without a write per call',
     headers: OK_HEADERS,
   })
   @ApiNotFoundResponse({ description: 'no such app connector in this environment' })

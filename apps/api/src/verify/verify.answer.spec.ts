@@ -2,7 +2,7 @@ import type { AccessDecision, TokenOwner } from '#guard';
 import { VerifyAnswer, verifyAnswer, verifyAnswerText } from './verify.answer.js';
 
 const owner: TokenOwner = Object.freeze({ environmentId: '12345', appConnectorId: 'c1', userId: '12345.jdoe', tokenId: 't1', device: 'laptop' });
-const granted: AccessDecision = Object.freeze({ ...owner, allowed: true, code: 'allowed' });
+const granted: AccessDecision = Object.freeze({ ...owner, allowed: true, code: 'allowed', expiresAt: null });
 const refusal = (code: 'ip_restricted' | 'connector_blocked' | 'token_unknown', who: TokenOwner | null): AccessDecision => ({
   allowed: false, code, status: 403, externalMessage: 'x', owner: who,
 });

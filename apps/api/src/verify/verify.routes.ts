@@ -8,6 +8,8 @@ import { VerifyRequest } from './verify.request.js';
 export interface VerifyRoutesOptions {
   readonly index: AccessLookup;
   readonly usage: TokenUsageTracker;
+  /** Epoch milliseconds at which the decision judges tokens' expiry. */
+  readonly clock: () => number;
 }
 
 export const VERIFY_PATH = '/api/v1/verify';
@@ -46,6 +48,7 @@ function verify(options: VerifyRoutesOptions, request: FastifyRequest, reply: Fa
     token: body.token,
     clientAddress: body.clientIp,
     connector: body.connector,
+    now: options.clock(),
   });
   if (decision.allowed) options.usage.record(decision.tokenId);
   reply.header('content-type', 'application/json; charset=utf-8').send(verifyAnswerText(decision));

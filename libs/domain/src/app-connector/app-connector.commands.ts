@@ -48,9 +48,29 @@ export type GenerateToken = Command<
     tokenHash: string;
     tokenHint: string;
     userIsMember: boolean;
+    /** ISO time of the command: a default validity counts from it, and `expiresAt` must lie after it. */
+    now: string;
+    /** ISO time from which the token is refused; absent: the connector's default validity, if any. */
+    expiresAt?: string | null;
   }
 >;
 export type RevokeToken = Command<'RevokeToken', { tokenId: string }>;
+export type RotateToken = Command<
+  'RotateToken',
+  {
+    tokenId: string;
+    /** Id, hash and hint of the new token, made by the application layer as for GenerateToken. */
+    newTokenId: string;
+    tokenHash: string;
+    tokenHint: string;
+    userIsMember: boolean;
+    now: string;
+    /** How long the old token stays valid beside the new one. */
+    overlapSeconds: number;
+  }
+>;
+/** `days: null` clears the default: tokens generated afterwards do not expire. */
+export type SetTokenValidity = Command<'SetTokenValidity', { days: number | null }>;
 
 export type RequestOtp = Command<
   'RequestOtp',
@@ -97,5 +117,7 @@ export type AppConnectorCommand =
   | RemoveIpRestriction
   | GenerateToken
   | RevokeToken
+  | SetTokenValidity
+  | RotateToken
   | RequestOtp
   | ValidateOtp;

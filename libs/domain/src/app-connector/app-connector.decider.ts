@@ -13,7 +13,8 @@ import {
   type AppConnectorState,
 } from './app-connector.state.js';
 import { requestOtp, validateOtp } from './app-connector.otp.js';
-import { generateToken, revokeToken } from './app-connector.tokens.js';
+import { rotateToken } from './app-connector.rotation.js';
+import { generateToken, revokeToken, setTokenValidity } from './app-connector.tokens.js';
 
 export function decideAppConnector(command: AppConnectorCommand, state: AppConnectorState): AppConnectorEvent[] {
   if (command.type === 'CreateAppConnector') return create(command.data, state);
@@ -50,6 +51,10 @@ export function decideAppConnector(command: AppConnectorCommand, state: AppConne
       return generateToken(command.data, state);
     case 'RevokeToken':
       return revokeToken(command.data, state);
+    case 'RotateToken':
+      return rotateToken(command.data, state);
+    case 'SetTokenValidity':
+      return setTokenValidity(command.data, state);
     case 'RequestOtp':
       return requestOtp(command.data, state);
     case 'ValidateOtp':

@@ -40,10 +40,27 @@ export type IpRestrictionRemoved = Event<'IpRestrictionRemoved', { restrictionId
 
 export type TokenGenerated = Event<
   'TokenGenerated',
-  { tokenId: string; userId: string; description: string; tokenHash: string; tokenHint: string }
+  {
+    tokenId: string;
+    userId: string;
+    description: string;
+    tokenHash: string;
+    tokenHint: string;
+    /** ISO time from which the token is refused; `null` never. Absent in events stored before tokens could expire. */
+    expiresAt?: string | null;
+  }
 >;
 /** Carries the revoked token's hash so that readers keyed by hash (the guard, the tokens read model) need no lookup. */
 export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: string; tokenHash: string }>;
+
+/**
+ * `tokenId` was rotated: the `TokenGenerated` that follows carries `newTokenId`, and the old token
+ * is valid until `expiresAt` (the overlap's end, or its own earlier expiry). Carries the old hash for
+ * readers keyed by hash.
+ */
+export type TokenRotated = Event<'TokenRotated', { tokenId: string; userId: string; tokenHash: string; newTokenId: string; expiresAt: string }>;
+/** How many days tokens generated from now on stay valid; `null`: they do not expire. */
+export type TokenValiditySet = Event<'TokenValiditySet', { days: number | null }>;
 
 /** A one-time password was sent for a token for `description`; it voids an earlier pending one of the user. */
 export type OtpRequested = Event<
@@ -71,6 +88,8 @@ export type AppConnectorEvent =
   | IpRestrictionRemoved
   | TokenGenerated
   | TokenRevoked
+  | TokenValiditySet
+  | TokenRotated
   | OtpRequested
   | OtpAttemptFailed
   | OtpAccepted;
@@ -81,6 +100,7 @@ export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
   UpdateConnectorsGranted: true, UpdateConnectorRevoked: true, SpecialConnectorsAdded: true,
   SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
   TokenRevoked: true, OtpRequested: true, OtpAttemptFailed: true, OtpAccepted: true,
+  TokenValiditySet: true, TokenRotated: true,
 });
 
 export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>

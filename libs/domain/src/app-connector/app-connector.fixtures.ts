@@ -5,12 +5,14 @@ import type {
   AppConnectorUnblocked,
   IpRestrictionAdded,
   TokenGenerated,
+  TokenValiditySet,
 } from './app-connector.events.js';
 
 /** Test data shared by the app connector specs. */
 export const ref = { environmentId: '12345', appConnectorId: 'c-1' };
 export const API_KEY = '0123456789abcdef0123456789abcdef';
 export const TOKEN_HASH = 'b'.repeat(64);
+export const NOW = '2026-03-01T10:00:00.000Z';
 
 export const create = (data: Partial<CreateAppConnector['data']> = {}): CreateAppConnector => ({
   type: 'CreateAppConnector',
@@ -55,6 +57,7 @@ export const generate = (data: Partial<GenerateToken['data']> = {}): GenerateTok
     tokenHash: TOKEN_HASH,
     tokenHint: '…A1B2',
     userIsMember: true,
+    now: NOW,
     ...data,
   },
 });
@@ -66,5 +69,8 @@ export const tokenGenerated = (data: Partial<Omit<TokenGenerated['data'], keyof 
     description: 'iPhone',
     tokenHash: TOKEN_HASH,
     tokenHint: '…A1B2',
+    expiresAt: null,
     ...data,
   });
+
+export const tokenValiditySet = (days: number | null) => event<TokenValiditySet>('TokenValiditySet', { days });

@@ -2,7 +2,7 @@ import { deciderSpec } from '../shared/testing/given-when-then.js';
 import type { RequestOtp, ValidateOtp } from './app-connector.commands.js';
 import { appConnectorDecider } from './app-connector.decider.js';
 import type { AppConnectorEvent, OtpAccepted, OtpAttemptFailed, OtpRequested } from './app-connector.events.js';
-import { created, ref, TOKEN_HASH, tokenGenerated } from './app-connector.fixtures.js';
+import { created, ref, TOKEN_HASH, tokenGenerated, tokenValiditySet } from './app-connector.fixtures.js';
 import { OTP_MAX_FAILED_ATTEMPTS } from './app-connector.otp.js';
 
 const given = deciderSpec(appConnectorDecider);
@@ -61,6 +61,10 @@ describe('one-time passwords', () => {
   describe('ValidateOtp', () => {
     it('accepts the right password before it expires and issues a token for the device named at request time', () => {
       given([created, requested()]).when(validate()).then([accepted(), tokenGenerated()]);
+    });
+
+    it("gives the token the connector's validity, counted from the validation", () => {
+      given([created, tokenValiditySet(7), requested()]).when(validate()).then([accepted(), tokenGenerated({ expiresAt: '2026-01-08T10:05:00.000Z' })]);
     });
 
     it('counts a wrong password against the request', () => {

@@ -33,7 +33,7 @@ export function validateOtp(data: ValidateOtp['data'], state: AppConnector): App
   if (pending === undefined) throw ruleViolated(OTP_NOT_VALID, 'no valid one-time password for this user');
   if (!sameHash(pending.otpHash, data.otpHash)) return [failedAttempt(state, pending)];
   const { tokenId, userId, tokenHash, tokenHint, userIsMember } = data;
-  const issued = generateToken({ tokenId, userId, description: pending.description, tokenHash, tokenHint, userIsMember }, state);
+  const issued = generateToken({ tokenId, userId, description: pending.description, tokenHash, tokenHint, userIsMember, now: data.now }, state);
   return [{ type: 'OtpAccepted', data: { ...connectorRef(state), requestId: pending.requestId, userId, tokenId } }, ...issued];
 }
 

@@ -1,7 +1,7 @@
 import { fold } from '../shared/decider.js';
 import { appConnectorDecider } from './app-connector.decider.js';
 import type { AppConnectorEvent } from './app-connector.events.js';
-import { API_KEY, TOKEN_HASH, created, ref, restrictionAdded, tokenGenerated, unblocked } from './app-connector.fixtures.js';
+import { API_KEY, TOKEN_HASH, created, ref, restrictionAdded, tokenGenerated, tokenValiditySet, unblocked } from './app-connector.fixtures.js';
 
 describe('app connector state', () => {
   it('is null before the connector is created', () => {
@@ -25,7 +25,8 @@ describe('app connector state', () => {
       restrictionAdded('r3', 'allow', '1.2.3.4/32'),
       { type: 'IpRestrictionRemoved', data: { ...ref, restrictionId: 'r1', cidr: '10.0.0.0/8' } },
       tokenGenerated(),
-      tokenGenerated({ tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF' }),
+      tokenGenerated({ tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF', expiresAt: '2026-04-01T00:00:00.000Z' }),
+      tokenValiditySet(30),
       { type: 'TokenRevoked', data: { ...ref, tokenId: 't-1', userId: '12345.jdoe', tokenHash: TOKEN_HASH } },
     ];
 
@@ -44,11 +45,20 @@ describe('app connector state', () => {
         { restrictionId: 'r3', access: 'allow', cidr: '1.2.3.4/32', family: 'ipv4' },
       ],
       tokens: [
-        { tokenId: 't-1', userId: '12345.jdoe', description: 'iPhone', tokenHint: '…A1B2', tokenHash: TOKEN_HASH, revoked: true },
-        { tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF', tokenHash: TOKEN_HASH, revoked: false },
+        { tokenId: 't-1', userId: '12345.jdoe', description: 'iPhone', tokenHint: '…A1B2', tokenHash: TOKEN_HASH, revoked: true, expiresAt: null },
+        {
+          tokenId: 't-2', userId: '12345.amy', description: 'Laptop', tokenHint: '…FFFF', tokenHash: TOKEN_HASH, revoked: false, expiresAt: '2026-04-01T00:00:00.000Z',
+        },
       ],
+      tokenValidityDays: 30,
       pendingOtps: [],
     });
+  });
+
+  it('reads a token stored before tokens could expire as one that does not', () => {
+    const { expiresAt: _, ...stored } = tokenGenerated().data;
+    const state = fold(appConnectorDecider, [created, { type: 'TokenGenerated', data: stored }]);
+    expect(state?.tokens[0]?.expiresAt).toBeNull();
   });
 
   it('blocks again after an unblock', () => {

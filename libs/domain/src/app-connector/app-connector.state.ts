@@ -20,6 +20,8 @@ export type Token = {
   readonly tokenHint: string;
   readonly tokenHash: string;
   readonly revoked: boolean;
+  /** ISO time from which the token is refused; `null`: it does not expire. */
+  readonly expiresAt: string | null;
 };
 
 /** A one-time password waiting for its validation; at most one per user. */
@@ -49,6 +51,8 @@ export type AppConnector = {
   readonly ipRestrictions: readonly IpRestriction[];
   /** In the order they were generated, revoked ones included. */
   readonly tokens: readonly Token[];
+  /** Days a newly generated token stays valid unless it names its own expiry; `null`: no expiry. */
+  readonly tokenValidityDays: number | null;
   /** One per user at most: a newer request replaces the older; accepted or locked ones are gone. */
   readonly pendingOtps: readonly PendingOtp[];
 };
@@ -60,7 +64,7 @@ export const initialAppConnectorState = (): AppConnectorState => null;
 
 export function evolveAppConnector(state: AppConnectorState, event: AppConnectorEvent): AppConnectorState {
   if (event.type === 'AppConnectorCreated') {
-    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], pendingOtps: [] };
+    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], tokenValidityDays: null, pendingOtps: [] };
   }
   if (state === null) return state;
   switch (event.type) {
@@ -94,14 +98,21 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
         ipRestrictions: state.ipRestrictions.filter((r) => r.restrictionId !== event.data.restrictionId),
       };
     case 'TokenGenerated': {
-      const { tokenId, userId, description, tokenHint, tokenHash } = event.data;
-      return { ...state, tokens: [...state.tokens, { tokenId, userId, description, tokenHint, tokenHash, revoked: false }] };
+      const { tokenId, userId, description, tokenHint, tokenHash, expiresAt = null } = event.data;
+      return { ...state, tokens: [...state.tokens, { tokenId, userId, description, tokenHint, tokenHash, revoked: false, expiresAt }] };
     }
     case 'TokenRevoked':
       return {
         ...state,
         tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, revoked: true } : t)),
       };
+    case 'TokenRotated':
+      return {
+        ...state,
+        tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, expiresAt: event.data.expiresAt } : t)),
+      };
+    case 'TokenValiditySet':
+      return { ...state, tokenValidityDays: event.data.days };
     case 'OtpRequested': {
       const { requestId, userId, description, otpHash, expiresAt } = event.data;
       return { ...state, pendingOtps: [...withoutOtpOf(state, userId), { requestId, userId, description, otpHash, expiresAt, failedAttempts: 0 }] };

@@ -12,7 +12,7 @@ describe('AccessState', () => {
   it('indexes tokens by hash, connectors by environment and id, members by group', () => {
     const state = stateOf(positioned(liveConnector()));
     const owner = { tokenId: 't1', environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, device: 'laptop' };
-    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({ ...owner, revoked: false, owner, granted: { ...owner, allowed: true, code: 'allowed' } });
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({ ...owner, revoked: false, expiresAtMs: Infinity, owner, granted: { ...owner, allowed: true, code: 'allowed', expiresAt: null } });
     expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: false, userGroupId: GROUP, description: 'Webshop' });
     expect([...state.connector(ENV, CONNECTOR)!.getConnectors]).toEqual(['Profit_Article']);
     expect(state.isMember(ENV, GROUP, USER)).toBe(true);

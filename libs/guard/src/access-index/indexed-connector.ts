@@ -39,6 +39,7 @@ const VIEWED = {
   apiKey: false,
   userGroupCreatedWithConnector: false,
   tokens: false,
+  tokenValidityDays: false,
   pendingOtps: false,
 } satisfies Record<keyof AppConnector, boolean>;
 

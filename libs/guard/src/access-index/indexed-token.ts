@@ -9,6 +9,8 @@ export interface IndexedToken {
   /** The device description the token was generated for. */
   readonly device: string;
   readonly revoked: boolean;
+  /** Epoch milliseconds from which the token is refused (Infinity: never), parsed once here so the decision compares numbers. */
+  readonly expiresAtMs: number;
   /** Who the token belongs to, built once when indexed: the decision hands it out as it is. */
   readonly owner: TokenOwner;
   /** The decision that allows a call with this token, built once when indexed (the hot path allocates nothing for it). */
@@ -33,7 +35,9 @@ export function reindexTokens(byHash: Map<string, IndexedToken>, connector: AppC
   }
 }
 
-function indexedToken({ environmentId, appConnectorId }: AppConnectorRef, { tokenId, userId, description, revoked }: Token): IndexedToken {
+function indexedToken({ environmentId, appConnectorId }: AppConnectorRef, { tokenId, userId, description, revoked, expiresAt }: Token): IndexedToken {
   const owner: TokenOwner = Object.freeze({ tokenId, environmentId, appConnectorId, userId, device: description });
-  return Object.freeze({ ...owner, revoked, owner, granted: Object.freeze({ ...owner, allowed: true as const, code: 'allowed' as const }) });
+  const expiresAtMs = expiresAt === null ? Infinity : Date.parse(expiresAt);
+  const granted: AccessGranted = Object.freeze({ ...owner, allowed: true as const, code: 'allowed' as const, expiresAt });
+  return Object.freeze({ ...owner, revoked, expiresAtMs, owner, granted });
 }

@@ -11,7 +11,7 @@ import { AccessChecker } from './access-checker.js';
 const state = new AccessState();
 for (const event of positioned(liveConnector())) state.apply(event);
 const usage = new TokenUsageTracker(new MemoryTokenUsageSink(), { now: () => new Date('2026-11-21T12:00:00Z') });
-const checker = new AccessChecker(state, new TrustedProxies(['10.0.0.0/8']), usage);
+const checker = new AccessChecker(state, new TrustedProxies(['10.0.0.0/8']), usage, () => Date.parse('2026-11-21T12:00:00Z'));
 const target = { environmentId: ENV, connector: { kind: 'get', name: 'Profit_Article' } } as const;
 
 function request(headers: Record<string, string>, level = 'info', peer = '203.0.113.7') {

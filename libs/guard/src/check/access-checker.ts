@@ -26,6 +26,8 @@ export class AccessChecker {
     private readonly index: AccessLookup,
     private readonly trustedProxies: TrustedProxies,
     private readonly usage: TokenUsageTracker,
+    /** Epoch milliseconds; the application's runtime clock, so tests can move it. */
+    private readonly clock: () => number,
   ) {}
 
   /**
@@ -42,6 +44,7 @@ export class AccessChecker {
       authorizationHeader: request.headers.authorization,
       clientAddress,
       connector: target.connector,
+      now: this.clock(),
     });
     if (decision.allowed) {
       this.usage.record(decision.tokenId);

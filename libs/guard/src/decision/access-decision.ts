@@ -16,6 +16,8 @@ export interface AccessRequest {
   /** `null` when unknown: IP restrictions then refuse. */
   readonly clientAddress: ClientAddress | null;
   readonly connector: ConnectorCall;
+  /** Epoch milliseconds of the decision: a token expired by then is refused. */
+  readonly now: number;
 }
 
 /** Each names the first check that failed. */
@@ -25,6 +27,7 @@ export type RefusalCode =
   | 'token_plain'
   | 'token_unknown'
   | 'token_revoked'
+  | 'token_expired'
   | 'wrong_environment'
   | 'not_in_user_group'
   | 'connector_blocked'
@@ -40,7 +43,12 @@ export interface TokenOwner {
   readonly device: string;
 }
 
-export type AccessGranted = TokenOwner & { readonly allowed: true; readonly code: 'allowed' };
+export type AccessGranted = TokenOwner & {
+  readonly allowed: true;
+  readonly code: 'allowed';
+  /** ISO time from which the token is refused; `null`: never (MetaInfo's `tokenExpiry`). */
+  readonly expiresAt: string | null;
+};
 
 export type AccessRefused = {
   readonly allowed: false;
@@ -65,6 +73,8 @@ export const REFUSALS: Readonly<Record<RefusalCode, { status: 401 | 403; externa
   token_plain: { status: 401, externalMessage: `${INVALID_TOKEN}: send it base64-encoded` },
   token_unknown: { status: 401, externalMessage: INVALID_TOKEN },
   token_revoked: { status: 401, externalMessage: INVALID_TOKEN },
+  // Its holder can do something about it (ask for a new one), and an expired token is no secret's proof.
+  token_expired: { status: 401, externalMessage: 'Token has expired' },
   wrong_environment: { status: 401, externalMessage: INVALID_TOKEN },
   not_in_user_group: { status: 401, externalMessage: INVALID_TOKEN },
   connector_blocked: { status: 403, externalMessage: 'App connector is blocked' },

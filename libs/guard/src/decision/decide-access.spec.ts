@@ -1,6 +1,6 @@
 import { parseClientAddress } from '#domain';
 import { AccessState } from '../access-index/access-state.js';
-import { AUTHORIZATION, CONNECTOR, e, ENV, liveConnector, positioned, TOKEN_XML, USER } from '../testing/access-events.js';
+import { AUTHORIZATION, CONNECTOR, e, ENV, liveConnector, positioned, TOKEN_DATA, TOKEN_XML, USER } from '../testing/access-events.js';
 import type { AccessRequest } from './access-decision.js';
 import { decideAccess } from './decide-access.js';
 
@@ -15,14 +15,25 @@ const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
   authorizationHeader: AUTHORIZATION,
   clientAddress: parseClientAddress('203.0.113.7'),
   connector: { kind: 'get', name: 'Profit_Article' },
+  now: NOW,
   ...overrides,
 });
+
+const NOW = Date.parse('2026-11-21T12:00:00.000Z');
+const EXPIRY = '2026-11-21T12:00:00.000Z';
+/** The live connector whose one token expires at EXPIRY. */
+function expiringIndex(...extra: { type: string; data: Record<string, unknown> }[]) {
+  const state = new AccessState();
+  const events = liveConnector().map((event) => (event.type === 'TokenGenerated' ? e.token('t1', TOKEN_DATA, USER, EXPIRY) : event));
+  for (const event of positioned([...events, ...extra])) state.apply(event);
+  return state;
+}
 
 const owner = { environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, tokenId: 't1', device: 'laptop' };
 
 describe('decideAccess', () => {
   it('allows a live token for a granted connector and names its owner', () => {
-    expect(decideAccess(index(), request())).toEqual({ allowed: true, code: 'allowed', ...owner });
+    expect(decideAccess(index(), request())).toEqual({ allowed: true, code: 'allowed', expiresAt: null, ...owner });
   });
 
   it.each([
@@ -66,6 +77,49 @@ describe('decideAccess', () => {
     ['an ungranted connector', [e.getRevoked('Profit_Article')], 'connector_not_granted', 401, 'valid token but no access to this endpoint'],
   ])('refuses %s, naming the owner for the log', (_, extra, code, status, externalMessage) => {
     expect(decideAccess(index(...extra), request())).toEqual({ allowed: false, code, status, externalMessage, owner });
+  });
+
+  describe('a token with an expiry', () => {
+    it('is allowed until the millisecond before it and tells MetaInfo when it expires', () => {
+      expect(decideAccess(expiringIndex(), request({ now: NOW - 1 }))).toEqual({ allowed: true, code: 'allowed', expiresAt: EXPIRY, ...owner });
+    });
+
+    it.each([
+      ['at its expiry', NOW],
+      ['after it', NOW + 86_400_000],
+    ])('is refused %s as expired, saying so, naming the owner', (_, now) => {
+      expect(decideAccess(expiringIndex(), request({ now }))).toEqual({
+        allowed: false, code: 'token_expired', status: 401, externalMessage: 'Token has expired', owner,
+      });
+    });
+
+    it('is refused as expired also by the verify form, for MetaInfo and whatever else is wrong after the token', () => {
+      const call = request({ now: NOW, authorizationHeader: undefined, token: TOKEN_XML, environmentId: '99999', connector: { kind: 'metainfo' } });
+      expect(decideAccess(expiringIndex(e.blocked()), call).code).toBe('token_expired');
+    });
+
+    it('is refused as revoked when it is both revoked and expired', () => {
+      expect(decideAccess(expiringIndex(e.tokenRevoked()), request({ now: NOW })).code).toBe('token_revoked');
+    });
+
+    it('does not make a token without expiry expire, however late', () => {
+      expect(decideAccess(index(), request({ now: Date.parse('9999-12-31T00:00:00Z') })).allowed).toBe(true);
+    });
+  });
+
+  describe('a rotated token', () => {
+    const NEW_DATA = 'FEDCBA9876543210'.repeat(4);
+    const NEW_XML = `<token><version>1</version><data>${NEW_DATA}</data></token>`;
+    const rotatedIndex = () => index(e.tokenRotated(EXPIRY), e.token('t2', NEW_DATA));
+
+    it('stays allowed beside the new one until the overlap ends, then is refused as expired while the new one is allowed', () => {
+      const state = rotatedIndex();
+      expect(decideAccess(state, request({ now: NOW - 1 })).allowed).toBe(true);
+      expect(decideAccess(state, request({ now: NOW })).code).toBe('token_expired');
+      for (const now of [NOW - 1, NOW]) {
+        expect(decideAccess(state, request({ now, authorizationHeader: undefined, token: NEW_XML }))).toMatchObject({ allowed: true, tokenId: 't2' });
+      }
+    });
   });
 
   it('refuses an unknown client address on a restricted connector', () => {

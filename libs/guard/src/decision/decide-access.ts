@@ -7,7 +7,8 @@ const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'spe
 
 /**
  * The one access decision, shared by the Profit surface and the verify API. Checks in this order
- * and answers with the first that fails: the token (present, base64, well-formed, known, live), its
+ * and answers with the first that fails: the token (present, base64, well-formed, known, live, not expired at
+ * `request.now`), its
  * environment, its user's membership of the connector's user group, the connector's block, the IP
  * restrictions, the grant of the called connector.
  *
@@ -22,6 +23,7 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   if (token === undefined || connector === undefined) return refuse('token_unknown', null);
   const owner = token.owner;
   if (token.revoked) return refuse('token_revoked', owner);
+  if (request.now >= token.expiresAtMs) return refuse('token_expired', owner);
   if (token.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
     return refuse('wrong_environment', owner);
   }

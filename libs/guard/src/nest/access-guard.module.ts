@@ -5,7 +5,7 @@ import { AccessChecker } from '../check/access-checker.js';
 import { TrustedProxies } from '../client-address/trusted-proxies.js';
 import { TOKEN_USAGE_SINK, type TokenUsageSink } from '../usage/token-usage.port.js';
 import { TokenUsageTracker } from '../usage/token-usage.tracker.js';
-import { ACCESS_CHECKER, ACCESS_INDEX, TOKEN_USAGE, TRUSTED_PROXIES } from './guard.tokens.js';
+import { ACCESS_CHECKER, ACCESS_INDEX, GUARD_CLOCK, TOKEN_USAGE, TRUSTED_PROXIES } from './guard.tokens.js';
 
 export interface AccessGuardOptions {
   readonly eventStore: EventStore;
@@ -14,6 +14,8 @@ export interface AccessGuardOptions {
   /** Owned by the module from here on: closed on shutdown. */
   readonly usageSink: TokenUsageSink;
   readonly usageFlushIntervalMs?: number;
+  /** Epoch milliseconds at which tokens' expiry is judged (default `Date.now`). */
+  readonly clock?: () => number;
 }
 
 /**
@@ -42,17 +44,19 @@ export class AccessGuardModule implements OnModuleInit, OnModuleDestroy {
         { provide: ACCESS_INDEX, useFactory: () => new AccessIndex(options.eventStore, { onError }) },
         { provide: TRUSTED_PROXIES, useFactory: () => new TrustedProxies(options.trustedProxies) },
         { provide: TOKEN_USAGE_SINK, useValue: options.usageSink },
+        { provide: GUARD_CLOCK, useValue: options.clock ?? Date.now },
         {
           provide: TOKEN_USAGE,
           useFactory: () => new TokenUsageTracker(options.usageSink, { flushIntervalMs: options.usageFlushIntervalMs, onError }),
         },
         {
           provide: ACCESS_CHECKER,
-          useFactory: (index: AccessIndex, trustedProxies: TrustedProxies, usage: TokenUsageTracker) => new AccessChecker(index, trustedProxies, usage),
-          inject: [ACCESS_INDEX, TRUSTED_PROXIES, TOKEN_USAGE],
+          useFactory: (index: AccessIndex, trustedProxies: TrustedProxies, usage: TokenUsageTracker, clock: () => number) =>
+            new AccessChecker(index, trustedProxies, usage, clock),
+          inject: [ACCESS_INDEX, TRUSTED_PROXIES, TOKEN_USAGE, GUARD_CLOCK],
         },
       ],
-      exports: [ACCESS_INDEX, ACCESS_CHECKER, TRUSTED_PROXIES, TOKEN_USAGE],
+      exports: [ACCESS_INDEX, ACCESS_CHECKER, TRUSTED_PROXIES, TOKEN_USAGE, GUARD_CLOCK],
     };
   }
 

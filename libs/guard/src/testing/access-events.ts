@@ -37,9 +37,13 @@ export const e = {
     data: { ...ref, restrictionId, access, cidr, family: cidr.includes(':') ? 'ipv6' : 'ipv4' },
   }),
   ipRemoved: (restrictionId: string, cidr: string) => ({ type: 'IpRestrictionRemoved', data: { ...ref, restrictionId, cidr } }),
-  token: (tokenId = 't1', data = TOKEN_DATA, userId = USER) => ({
+  token: (tokenId = 't1', data = TOKEN_DATA, userId = USER, expiresAt: string | null = null) => ({
     type: 'TokenGenerated',
-    data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF' },
+    data: { ...ref, tokenId, userId, description: 'laptop', tokenHash: hashTokenData(data), tokenHint: '…CDEF', expiresAt },
+  }),
+  tokenRotated: (expiresAt: string, newTokenId = 't2', tokenId = 't1', data = TOKEN_DATA) => ({
+    type: 'TokenRotated',
+    data: { ...ref, tokenId, userId: USER, tokenHash: hashTokenData(data), newTokenId, expiresAt },
   }),
   tokenRevoked: (tokenId = 't1', userId = USER, data = TOKEN_DATA) => ({
     type: 'TokenRevoked',

@@ -35,9 +35,10 @@ describe('read models, given the events of two environments', () => {
         specialConnectors: ['Alpha', 'Zeta'],
         ipRestrictions: [{ restrictionId: 'r2', access: 'allow', cidr: '2001:db8::/32', family: 'ipv6' }],
         tokens: [
-          { tokenId: 't1', userId: JDOE, description: 'Laptop', tokenHint: '…1234', tokenHash: HASH_LAPTOP, revoked: true },
-          { tokenId: 't2', userId: WEBSHOP_USER, description: 'Server', tokenHint: '…1234', tokenHash: HASH_SERVER, revoked: false },
+          { tokenId: 't1', userId: JDOE, description: 'Laptop', tokenHint: '…1234', tokenHash: HASH_LAPTOP, revoked: true, expiresAt: null },
+          { tokenId: 't2', userId: WEBSHOP_USER, description: 'Server', tokenHint: '…1234', tokenHash: HASH_SERVER, revoked: false, expiresAt: null },
         ],
+        tokenValidityDays: null,
         pendingOtps: [],
       },
       createdAt: events[0]!.metadata.time,

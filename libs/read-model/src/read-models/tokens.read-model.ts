@@ -1,4 +1,4 @@
-import { eventTypes, type AppConnectorEvent, type TokenGenerated, type TokenRevoked } from '#domain';
+import { eventTypes, type AppConnectorEvent, type TokenGenerated, type TokenRevoked, type TokenRotated } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
 /**
@@ -20,9 +20,13 @@ export interface TokenDocument {
   readonly createdBy: string;
   readonly revokedAt: string | null;
   readonly revokedBy: string | null;
+  /** When the token stops being accepted; `null`: never. */
+  readonly expiresAt: string | null;
+  /** The token that replaced this one in a rotation; this one is valid until `expiresAt`. */
+  readonly rotatedTo: string | null;
 }
 
-type TokenEvent = TokenGenerated | TokenRevoked;
+type TokenEvent = TokenGenerated | TokenRevoked | TokenRotated;
 
 /** Of a connector's events, the token ones. */
 const TYPES = eventTypes<AppConnectorEvent['type']>({
@@ -30,23 +34,26 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
-  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false,
+  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false, TokenRotated: true,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;
 
 export const tokensReadModel: ReadModel<TokenDocument> = {
   name: 'tokens',
-  version: 2,
+  version: 3,
   handles: TYPES,
   documentId: (event) => tokenEvent(event).data.tokenHash,
   evolve(document, recorded) {
     const event = tokenEvent(recorded);
     const { time, actor } = recorded.metadata;
     if (event.type === 'TokenGenerated') {
-      const { tokenId, environmentId, appConnectorId, userId, description, tokenHint } = event.data;
-      const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor };
-      return { ...generated, status: 'live', revokedAt: null, revokedBy: null };
+      const { tokenId, environmentId, appConnectorId, userId, description, tokenHint, expiresAt = null } = event.data;
+      const generated = { tokenId, environmentId, appConnectorId, userId, description, hint: tokenHint, createdAt: time, createdBy: actor, expiresAt };
+      return { ...generated, status: 'live', revokedAt: null, revokedBy: null, rotatedTo: null };
+    }
+    if (event.type === 'TokenRotated') {
+      return document === null ? null : { ...document, expiresAt: event.data.expiresAt, rotatedTo: event.data.newTokenId };
     }
     return document === null ? null : { ...document, status: 'revoked', revokedAt: time, revokedBy: actor };
   },

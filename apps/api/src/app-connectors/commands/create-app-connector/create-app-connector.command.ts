@@ -11,6 +11,8 @@ export type NewAppConnector = (
       readonly autoGenerateToken?: boolean;
       /** The device the automatic token is for. */
       readonly tokenDescription?: string;
+      /** The connector's token validity, set before its token is generated. */
+      readonly tokenValidityDays?: number;
     }
 ) & {
   /** Added once the connector exists (the seed's last step: CommSvcConnector). */

@@ -61,7 +61,11 @@ export class CreateAppConnectorHandler implements ICommandHandler<CreateAppConne
     const systemUserId = `${environmentId}.${systemUserLocalPart(connector.description, hex(runtimeOf(this.deps, context).randomBytes(3)))}`;
     await this.commands.execute(new RegisterUserCommand({ environmentId, userId: systemUserId, email: null, name, kind: 'system' }, context));
     await this.commands.execute(new AddMemberCommand({ environmentId, groupId: group.groupId, userId: systemUserId }, context));
-    const created = await this.append(target, create({ userGroupId: group.groupId, userGroupExists: true, userGroupCreatedWithConnector: true }), context);
+    const appended = await this.append(target, create({ userGroupId: group.groupId, userGroupExists: true, userGroupCreatedWithConnector: true }), context);
+    // Before the token, so that the token generated next gets this validity.
+    const created = connector.tokenValidityDays === undefined ? appended : await this.commands.execute(
+      new ChangeAppConnectorCommand(target, { type: 'SetTokenValidity', data: { days: connector.tokenValidityDays } }, context),
+    );
     if (!connector.autoGenerateToken) return { ...created, systemUserId };
 
     const description = connector.tokenDescription ?? 'Generated with the app connector';

@@ -7,6 +7,8 @@ export interface TokenRequest {
   readonly userId: string;
   /** The device the token is for. */
   readonly description: string;
+  /** ISO time; absent: the connector's token validity decides. */
+  readonly expiresAt?: string;
 }
 
 export interface IssuedToken extends WrittenState<AppConnector> {

@@ -15,6 +15,7 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
     const secret = runtime.randomBytes(AFAS_TOKEN_DATA_BYTES);
     const data = hex(secret).toUpperCase();
     const tokenId = runtime.newId();
+    const now = runtime.now().toISOString();
     // Which group the user must be in is known only once the connector's stream is read.
     const command = async (connector: AppConnectorState): Promise<GenerateToken> => ({
       type: 'GenerateToken',
@@ -25,6 +26,8 @@ export class GenerateTokenHandler implements ICommandHandler<GenerateTokenComman
         tokenHash: hashTokenData(data),
         tokenHint: tokenHint(data),
         userIsMember: connector ? await this.isMember(target.environmentId, connector.userGroupId, request.userId) : false,
+        now,
+        expiresAt: request.expiresAt ?? null,
       },
     });
     const written = writtenState(await executeCommand(this.deps, connectorStream(target), appConnectorDecider, command, context));
