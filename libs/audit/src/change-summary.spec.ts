@@ -9,6 +9,7 @@ const before: AppConnector = {
   userGroupId: 'g-1',
   userGroupCreatedWithConnector: false,
   blocked: true,
+  archived: false,
   getConnectors: [],
   updateConnectors: [],
   specialConnectors: [],

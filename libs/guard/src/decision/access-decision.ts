@@ -27,6 +27,7 @@ export type RefusalCode =
   | 'token_revoked'
   | 'wrong_environment'
   | 'not_in_user_group'
+  | 'connector_archived'
   | 'connector_blocked'
   | 'ip_restricted'
   | 'connector_not_granted';
@@ -67,6 +68,7 @@ export const REFUSALS: Readonly<Record<RefusalCode, { status: 401 | 403; externa
   token_revoked: { status: 401, externalMessage: INVALID_TOKEN },
   wrong_environment: { status: 401, externalMessage: INVALID_TOKEN },
   not_in_user_group: { status: 401, externalMessage: INVALID_TOKEN },
+  connector_archived: { status: 401, externalMessage: `${INVALID_TOKEN}: the app connector was deleted` },
   connector_blocked: { status: 403, externalMessage: 'App connector is blocked' },
   ip_restricted: { status: 403, externalMessage: 'Forbidden; Due to IP restrictions' },
   connector_not_granted: { status: 401, externalMessage: 'valid token but no access to this endpoint' },

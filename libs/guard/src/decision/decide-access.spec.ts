@@ -60,12 +60,22 @@ describe('decideAccess', () => {
     ['a revoked token', [e.tokenRevoked()], 'token_revoked', 401, 'Token is not valid or not correctly applied'],
     ['a user no longer in the group', [e.memberRemoved()], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
     ['a user outside a newly assigned group', [e.groupAssigned('g2')], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
+    ['a deleted connector', [e.archived()], 'connector_archived', 401, 'Token is not valid or not correctly applied: the app connector was deleted'],
     ['a blocked connector', [e.blocked()], 'connector_blocked', 403, 'App connector is blocked'],
     ['an address outside the allow lines', [e.ipAdded('r1', 'allow', '10.0.0.0/8')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
     ['an address on a deny line', [e.ipAdded('r1', 'deny', '203.0.113.0/24')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
     ['an ungranted connector', [e.getRevoked('Profit_Article')], 'connector_not_granted', 401, 'valid token but no access to this endpoint'],
   ])('refuses %s, naming the owner for the log', (_, extra, code, status, externalMessage) => {
     expect(decideAccess(index(...extra), request())).toEqual({ allowed: false, code, status, externalMessage, owner });
+  });
+
+  it('refuses a deleted connector before the user group, block, IP and grant checks', () => {
+    const everythingElseWrong = [e.memberRemoved(), e.blocked(), e.ipAdded('r1', 'deny', '0.0.0.0/0'), e.getRevoked('Profit_Article')];
+    expect(decideAccess(index(...everythingElseWrong, e.archived()), request()).code).toBe('connector_archived');
+  });
+
+  it('refuses a deleted connector in another environment as a wrong environment', () => {
+    expect(decideAccess(index(e.archived()), request({ environmentId: '99999' })).code).toBe('wrong_environment');
   });
 
   it('refuses an unknown client address on a restricted connector', () => {

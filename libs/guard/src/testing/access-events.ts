@@ -27,6 +27,7 @@ export const e = {
   }),
   unblocked: () => ({ type: 'AppConnectorUnblocked', data: ref }),
   blocked: () => ({ type: 'AppConnectorBlocked', data: ref }),
+  archived: () => ({ type: 'AppConnectorArchived', data: ref }),
   groupAssigned: (userGroupId: string) => ({ type: 'AppConnectorUserGroupAssigned', data: { ...ref, userGroupId } }),
   getGranted: (...names: string[]) => ({ type: 'GetConnectorsGranted', data: { ...ref, names } }),
   getRevoked: (name: string) => ({ type: 'GetConnectorRevoked', data: { ...ref, name } }),

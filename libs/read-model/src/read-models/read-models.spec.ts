@@ -18,7 +18,7 @@ describe('read models, given the events of two environments', () => {
 
   it('app connectors: the domain state of each connector, with who created and changed it last and its version', () => {
     const connectors = documentsOf(appConnectorsReadModel, history);
-    expect([...connectors.keys()]).toEqual([`${ENV}:c1`, `${ENV}:c2`, `${OTHER_ENV}:c1`]);
+    expect([...connectors.keys()]).toEqual([`${ENV}:c1`, `${ENV}:c2`, `${OTHER_ENV}:c1`, `${OTHER_ENV}:c3`]);
     const webshop = connectors.get(`${ENV}:c1`)!;
     const events = streamOf(`app-connector-${ENV}-c1`);
     expect(webshop).toEqual<AppConnectorDocument>({
@@ -30,6 +30,7 @@ describe('read models, given the events of two environments', () => {
         userGroupId: 'g1',
         userGroupCreatedWithConnector: false,
         blocked: false,
+        archived: false,
         getConnectors: ['Articles'],
         updateConnectors: ['Orders'],
         specialConnectors: ['Alpha', 'Zeta'],

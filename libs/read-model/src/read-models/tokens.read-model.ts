@@ -31,6 +31,7 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
   OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false,
+  AppConnectorArchived: false,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;
