@@ -176,6 +176,20 @@ describe('token request by one-time password, through SMTP', () => {
     expect(await app.headPosition()).toBe(headBefore);
   });
 
+  it('takes no token request for a deleted connector: 201 and nothing sent or stored; a password sent before no longer validates', async () => {
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    await app.admin().delete(setup.base).expect(200);
+    const headBefore = await app.headPosition();
+    const mailsBefore = inbox.messages.length;
+    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+    await app.otpIdle();
+    const validation = await validate(otp, address).expect(401);
+    expect(validation.body.externalMessage).toBe('The one-time password is not valid');
+    expect(await app.headPosition()).toBe(headBefore);
+    expect(inbox.messages.length).toBe(mailsBefore);
+  });
+
   it.each([
     ['not JSON', 'apiKey=1', 'The body must be a JSON object'],
     ['an array', '[]', 'The body must be a JSON object'],

@@ -25,6 +25,7 @@ describe('summarizeChange', () => {
     [{ type: 'AppConnectorUserGroupAssigned', data: { userGroupId: 'g-2' } }, 'user group g-2 assigned (was g-1)'],
     [{ type: 'AppConnectorBlocked', data: {} }, 'blocked'],
     [{ type: 'AppConnectorUnblocked', data: {} }, 'unblocked'],
+    [{ type: 'AppConnectorArchived', data: {} }, 'deleted (archived: its tokens are refused, its history kept)'],
     [{ type: 'GetConnectorsGranted', data: { names: ['Profit_Debtors', 'Profit_Items'] } }, 'granted GetConnectors Profit_Debtors, Profit_Items'],
     [{ type: 'GetConnectorRevoked', data: { name: 'Profit_Debtors' } }, 'revoked GetConnector Profit_Debtors'],
     [{ type: 'UpdateConnectorsGranted', data: { names: ['KnSubject'] } }, 'granted UpdateConnectors KnSubject'],

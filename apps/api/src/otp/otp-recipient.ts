@@ -37,7 +37,8 @@ export async function findOtpRecipient(
   const environment = (await loadState(deps, environmentStreamName(environmentId), environmentDecider)).state;
   if (environment === null || !sameHex(environment.environmentKeyHash, hashSecret(credentials.apiToken))) return null;
   const connector = (await loadState(deps, appConnectorStreamName(environmentId, appConnectorId), appConnectorDecider)).state;
-  if (connector === null) return null;
+  // A deleted connector takes no token request: its tokens would be refused anyway.
+  if (connector === null || connector.archived) return null;
   const members = (await loadUserGroup(deps, environmentId, connector.userGroupId))?.members ?? [];
   const user = await memberNamed(deps, members, credentials.userId);
   if (user === null || user.email === null) return null;
