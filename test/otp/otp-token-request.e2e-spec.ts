@@ -176,6 +176,23 @@ describe('token request by one-time password, through SMTP', () => {
     expect(await app.headPosition()).toBe(headBefore);
   });
 
+  it('sends a deactivated user no password, and a password sent before no longer validates; after reactivation it works again', async () => {
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    const user = `/api/v1/environments/${setup.environmentId}/users/${setup.userId}`;
+    await app.admin().post(`${user}/deactivate`).expect(200);
+    const headBefore = await app.headPosition();
+    const mailsBefore = inbox.messages.length;
+    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+    await app.otpIdle();
+    expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
+    expect(await app.headPosition()).toBe(headBefore);
+    expect(inbox.messages.length).toBe(mailsBefore);
+
+    await app.admin().post(`${user}/reactivate`).expect(200);
+    await validate(otp, address).expect(200);
+  });
+
   it('takes no token request for a deleted connector: 201 and nothing sent or stored; a password sent before no longer validates', async () => {
     const address = freshAddress();
     const { otp } = await requestOtp(address);

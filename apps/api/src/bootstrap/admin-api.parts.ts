@@ -29,6 +29,7 @@ import { AddMemberHandler } from '../user-groups/commands/add-member/add-member.
 import { CreateUserGroupHandler } from '../user-groups/commands/create-user-group/create-user-group.handler.js';
 import { RemoveMemberHandler } from '../user-groups/commands/remove-member/remove-member.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
+import { ChangeUserHandler } from '../users/commands/change-user/change-user.handler.js';
 import { RegisterUserHandler } from '../users/commands/register-user/register-user.handler.js';
 import { UsersController } from '../users/users.controller.js';
 
@@ -55,6 +56,7 @@ export const COMMAND_HANDLERS = [
   UseCaseDepsProvider,
   RegisterEnvironmentHandler,
   RegisterUserHandler,
+  ChangeUserHandler,
   CreateUserGroupHandler,
   AddMemberHandler,
   RemoveMemberHandler,

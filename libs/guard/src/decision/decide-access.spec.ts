@@ -74,6 +74,17 @@ describe('decideAccess', () => {
     expect(decideAccess(index(...everythingElseWrong, e.archived()), request()).code).toBe('connector_archived');
   });
 
+  it('refuses every token of a deactivated user, after the connector check and before the group check', () => {
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated()), request())).toMatchObject({ code: 'user_deactivated', status: 401, owner });
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.memberRemoved()), request()).code).toBe('user_deactivated');
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.archived()), request()).code).toBe('connector_archived');
+  });
+
+  it('lets a reactivated user in again, and a registered active one', () => {
+    expect(decideAccess(index(e.userRegistered()), request()).allowed).toBe(true);
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.userReactivated()), request()).allowed).toBe(true);
+  });
+
   it('refuses a deleted connector in another environment as a wrong environment', () => {
     expect(decideAccess(index(e.archived()), request({ environmentId: '99999' })).code).toBe('wrong_environment');
   });

@@ -8,7 +8,7 @@ const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'spe
 /**
  * The one access decision, shared by the Profit surface and the verify API. Checks in this order
  * and answers with the first that fails: the token (present, base64, well-formed, known, live), its
- * environment, the connector not deleted, its user's membership of the connector's user group, the connector's block, the IP
+ * environment, the connector not deleted, its user active, its user's membership of the connector's user group, the connector's block, the IP
  * restrictions, the grant of the called connector.
  *
  * The token is looked up by its SHA-256 in a Map: a known and an unknown token cost the same hash and
@@ -26,6 +26,7 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
     return refuse('wrong_environment', owner);
   }
   if (connector.archived) return refuse('connector_archived', owner);
+  if (index.isDeactivated(token.userId)) return refuse('user_deactivated', owner);
   if (!index.isMember(token.environmentId, connector.userGroupId, token.userId)) return refuse('not_in_user_group', owner);
   if (connector.blocked) return refuse('connector_blocked', owner);
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
