@@ -28,6 +28,8 @@ import { UsersQueryController } from '../queries/users-query.controller.js';
 import { AddMemberHandler } from '../user-groups/commands/add-member/add-member.handler.js';
 import { CreateUserGroupHandler } from '../user-groups/commands/create-user-group/create-user-group.handler.js';
 import { RemoveMemberHandler } from '../user-groups/commands/remove-member/remove-member.handler.js';
+import { RenameUserGroupHandler } from '../user-groups/commands/rename-user-group/rename-user-group.handler.js';
+import { DeleteUserGroupHandler } from '../user-groups/commands/delete-user-group/delete-user-group.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
 import { ChangeUserHandler } from '../users/commands/change-user/change-user.handler.js';
 import { RegisterUserHandler } from '../users/commands/register-user/register-user.handler.js';
@@ -60,6 +62,8 @@ export const COMMAND_HANDLERS = [
   CreateUserGroupHandler,
   AddMemberHandler,
   RemoveMemberHandler,
+  RenameUserGroupHandler,
+  DeleteUserGroupHandler,
   CreateAppConnectorHandler,
   ChangeAppConnectorHandler,
   AssignUserGroupHandler,

@@ -17,7 +17,9 @@ export interface UserDocument {
 }
 
 type UsersEvent = UserEvent | UserGroupMemberAdded | UserGroupMemberRemoved;
-const MEMBERSHIP_TYPES = eventTypes<UserGroupEvent['type']>({ UserGroupMemberAdded: true, UserGroupMemberRemoved: true, UserGroupCreated: false });
+const MEMBERSHIP_TYPES = eventTypes<UserGroupEvent['type']>({
+  UserGroupMemberAdded: true, UserGroupMemberRemoved: true, UserGroupCreated: false, UserGroupRenamed: false, UserGroupDeleted: false,
+});
 
 const usersEvent = (event: unknown) => event as UsersEvent;
 const isUserEvent = (event: UsersEvent): event is UserEvent => USER_EVENT_TYPES.has(event.type);
