@@ -18,6 +18,7 @@ import { ProfitMessagesService } from '../communication/profit-messages.service.
 import { PROFIT_MESSAGES } from '../profit/profit-messages.port.js';
 import { EnvironmentsController } from '../environments/environments.controller.js';
 import { RegisterEnvironmentHandler } from '../environments/commands/register-environment/register-environment.handler.js';
+import { RotateEnvironmentKeyHandler } from '../environments/commands/rotate-environment-key/rotate-environment-key.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
 import { ProjectionsController } from '../read-side/projections.controller.js';
 import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
@@ -57,6 +58,7 @@ export const ADMIN_CONTROLLERS = [
 export const COMMAND_HANDLERS = [
   UseCaseDepsProvider,
   RegisterEnvironmentHandler,
+  RotateEnvironmentKeyHandler,
   RegisterUserHandler,
   ChangeUserHandler,
   CreateUserGroupHandler,
