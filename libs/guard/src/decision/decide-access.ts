@@ -8,8 +8,8 @@ const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'spe
 /**
  * The one access decision, shared by the Profit surface and the verify API. Checks in this order
  * and answers with the first that fails: the token (present, base64, well-formed, known, live), its
- * environment, the connector not deleted, its user active, its user's membership of the connector's user group, the connector's block, the IP
- * restrictions, the grant of the called connector.
+ * environment, the connector not deleted, its user not deactivated, its user's membership of the
+ * connector's user group, the connector's block, the IP restrictions, the grant of the called connector.
  *
  * The token is looked up by its SHA-256 in a Map: a known and an unknown token cost the same hash and
  * one lookup, and no secret is compared character by character.
