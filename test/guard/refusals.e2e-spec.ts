@@ -54,6 +54,15 @@ describe.each(Object.entries(SURFACES))('the %s surface', (surface, ask) => {
     expect(outcome).toEqual(refused('connector_blocked', 403));
   });
 
+  it('refuses every token of a deleted connector at once (401 connector_archived), before group, block and IP checks', async () => {
+    const connector = await ready();
+    await app.admin().post(`${connector.base}/ip-restrictions`).send({ access: 'allow', address: '192.0.2.1' }).expect(201);
+    await app.admin().post(`${connector.base}/block`).expect(200);
+    await app.admin().delete(connector.base).expect(200);
+    await app.caughtUp();
+    expect(await ask(app, connector, { clientIp: '198.51.100.1' })).toEqual(refused('connector_archived', 401));
+  });
+
   it('refuses a connector that is not granted (401 connector_not_granted)', async () => {
     const connector = await ready();
     for (const call of [

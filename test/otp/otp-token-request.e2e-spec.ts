@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afasHeader, credentialsOf, freshAddress, otpCall, otpSetup, startOtpApp, TestClock, type OtpApp, type OtpSetup } from './support/otp-app.js';
 import { otpOf, SmtpInbox, subjectOf } from './support/smtp-inbox.js';
+import { expectRefusedWithoutChange } from '../admin-api/refusals.js';
 
 const TOKEN_XML = /^<token><version>1<\/version><data>[0-9A-F]{64}<\/data><\/token>$/;
 
@@ -189,6 +190,83 @@ describe('token request by one-time password, through SMTP', () => {
       expect(answer.body.externalMessage).toBe('The one-time password is not valid');
     }
     expect(await app.headPosition()).toBe(headBefore);
+  });
+
+  it('sends a deactivated user no password, and a password sent before no longer validates; after reactivation it works again', async () => {
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    const user = `/api/v1/environments/${setup.environmentId}/users/${setup.userId}`;
+    await app.admin().post(`${user}/deactivate`).expect(200);
+    const headBefore = await app.headPosition();
+    const mailsBefore = inbox.messages.length;
+    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+    await app.otpIdle();
+    expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
+    expect(await app.headPosition()).toBe(headBefore);
+    expect(inbox.messages.length).toBe(mailsBefore);
+
+    await app.admin().post(`${user}/reactivate`).expect(200);
+    await validate(otp, address).expect(200);
+  });
+
+  describe('POST /api/v1/environments/{env}/key/rotate', () => {
+    const rotate = () => app.admin().post(`/api/v1/environments/${setup.environmentId}/key/rotate`);
+
+    it('shows a new key once, stores only its hash, and voids the old key at once for both OTP routes', async () => {
+      const address = freshAddress();
+      const { otp } = await requestOtp(address);
+      const answer = await rotate().expect(200);
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.body).toMatchObject({ environmentId: setup.environmentId, version: 2, position: expect.any(Number) });
+      const newKey = answer.body.environmentKey as string;
+      expect(newKey).toMatch(/^[0-9a-f]{32}$/);
+      expect(newKey).not.toBe(setup.environmentKey);
+      const stream = await app.eventStore.readStream(`environment-${setup.environmentId}`);
+      expect(stream.map((event) => event.type)).toEqual(['EnvironmentRegistered', 'EnvironmentKeyRotated']);
+      expect(JSON.stringify(stream)).not.toContain(newKey);
+      expect(app.logs()).not.toContain(newKey);
+
+      const headBefore = await app.headPosition();
+      const mailsBefore = inbox.messages.length;
+      expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+      await app.otpIdle();
+      expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
+      expect(await app.headPosition()).toBe(headBefore);
+      expect(inbox.messages.length).toBe(mailsBefore);
+
+      await otpCall(app, setup, 'OtpValidation', { ...credentialsOf(setup), apiToken: newKey, otp }, address).expect(200);
+    });
+
+    it('answers a retry with the same Idempotency-Key with the same key, appending nothing', async () => {
+      const first = await rotate().set('Idempotency-Key', `rotate-${setup.environmentId}`).expect(200);
+      const before = await app.headPosition();
+      const retry = await rotate().set('Idempotency-Key', `rotate-${setup.environmentId}`).expect(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      expect(await app.headPosition()).toBe(before);
+    });
+
+    it('refuses an unknown environment (404) and a stale If-Match (412), nothing appended', async () => {
+      const unknown = await expectRefusedWithoutChange(app, () => app.admin().post('/api/v1/environments/99999999/key/rotate'), 404);
+      expect(unknown.body.code).toBe('environment_not_found');
+      await expectRefusedWithoutChange(app, () => rotate().set('If-Match', '"5"'), 412);
+      const { paths } = (await app.anonymous().get('/docs-json').expect(200)).body;
+      expect(paths['/api/v1/environments/{environmentId}/key/rotate']).toHaveProperty('post');
+    });
+  });
+
+  it('takes no token request for a deleted connector: 201 and nothing sent or stored; a password sent before no longer validates', async () => {
+    const address = freshAddress();
+    const { otp } = await requestOtp(address);
+    await app.admin().delete(setup.base).expect(200);
+    const headBefore = await app.headPosition();
+    const mailsBefore = inbox.messages.length;
+    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+    await app.otpIdle();
+    const validation = await validate(otp, address).expect(401);
+    expect(validation.body.externalMessage).toBe('The one-time password is not valid');
+    expect(await app.headPosition()).toBe(headBefore);
+    expect(inbox.messages.length).toBe(mailsBefore);
   });
 
   it.each([

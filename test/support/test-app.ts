@@ -29,7 +29,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type AdminClient = Record<Method, (path: string) => request.Test>;
 
 /** The app as `npm start` builds it (same createApp and config loading), on a temp data folder. */
@@ -64,7 +64,7 @@ export async function startTestApp(
     projections,
     dataDir,
     logs: () => logLines.join(''),
-    admin: () => ({ get: withKey('get'), post: withKey('post'), put: withKey('put'), delete: withKey('delete') }),
+    admin: () => ({ get: withKey('get'), post: withKey('post'), put: withKey('put'), patch: withKey('patch'), delete: withKey('delete') }),
     anonymous: () => request(url),
     headPosition: () => eventStore.headPosition(),
     close: async () => {

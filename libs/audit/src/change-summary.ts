@@ -12,6 +12,7 @@ const SUMMARIES = {
   AppConnectorUserGroupAssigned: ({ data }, before) => `user group ${data.userGroupId} assigned${before ? ` (was ${before.userGroupId})` : ''}`,
   AppConnectorBlocked: () => 'blocked',
   AppConnectorUnblocked: () => 'unblocked',
+  AppConnectorArchived: () => 'deleted (archived: its tokens are refused, its history kept)',
   GetConnectorsGranted: ({ data }) => `granted GetConnectors ${data.names.join(', ')}`,
   GetConnectorRevoked: ({ data }) => `revoked GetConnector ${data.name}`,
   UpdateConnectorsGranted: ({ data }) => `granted UpdateConnectors ${data.names.join(', ')}`,

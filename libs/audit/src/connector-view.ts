@@ -8,6 +8,7 @@ export function connectorFields(state: AppConnector) {
     apiKey: state.apiKey,
     description: state.description,
     blocked: state.blocked,
+    archived: state.archived,
     userGroupId: state.userGroupId,
     getConnectors: state.getConnectors,
     updateConnectors: state.updateConnectors,

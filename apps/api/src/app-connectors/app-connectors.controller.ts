@@ -1,5 +1,6 @@
-import { Body, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Body, Delete, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CommandContext } from '#application';
@@ -38,6 +39,18 @@ export class AppConnectorsController {
   @HttpCode(200)
   unblock(@EnvironmentId() env: string, @AppConnectorId() id: string, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.change(reply, env, id, { type: 'UnblockAppConnector', data: {} }, ctx);
+  }
+
+  /**
+   * Archives the connector: its tokens are refused at once, it leaves the lists (`?archived=true`
+   * shows it), its history stays, its id is never given out again and every later command is 409.
+   */
+  @Delete(':appConnectorId')
+  @ApiOperation({ summary: 'Delete (archive) an app connector: its tokens are refused at once, its history stays, its id is never reused' })
+  @ApiOkResponse({ description: 'the connector, archived: true, with version and position' })
+  @ApiConflictResponse({ description: 'app_connector_archived: deleted before (every command on a deleted connector is 409)' })
+  archive(@EnvironmentId() env: string, @AppConnectorId() id: string, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(reply, env, id, { type: 'ArchiveAppConnector', data: {} }, ctx);
   }
 
   @Put(':appConnectorId/description')

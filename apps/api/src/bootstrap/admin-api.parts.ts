@@ -19,6 +19,7 @@ import { ProfitMessagesService } from '../communication/profit-messages.service.
 import { PROFIT_MESSAGES } from '../profit/profit-messages.port.js';
 import { EnvironmentsController } from '../environments/environments.controller.js';
 import { RegisterEnvironmentHandler } from '../environments/commands/register-environment/register-environment.handler.js';
+import { RotateEnvironmentKeyHandler } from '../environments/commands/rotate-environment-key/rotate-environment-key.handler.js';
 import { UseCaseDepsProvider } from '../http/use-case-deps.provider.js';
 import { ProjectionsController } from '../read-side/projections.controller.js';
 import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
@@ -29,7 +30,10 @@ import { UsersQueryController } from '../queries/users-query.controller.js';
 import { AddMemberHandler } from '../user-groups/commands/add-member/add-member.handler.js';
 import { CreateUserGroupHandler } from '../user-groups/commands/create-user-group/create-user-group.handler.js';
 import { RemoveMemberHandler } from '../user-groups/commands/remove-member/remove-member.handler.js';
+import { RenameUserGroupHandler } from '../user-groups/commands/rename-user-group/rename-user-group.handler.js';
+import { DeleteUserGroupHandler } from '../user-groups/commands/delete-user-group/delete-user-group.handler.js';
 import { UserGroupsController } from '../user-groups/user-groups.controller.js';
+import { ChangeUserHandler } from '../users/commands/change-user/change-user.handler.js';
 import { RegisterUserHandler } from '../users/commands/register-user/register-user.handler.js';
 import { UsersController } from '../users/users.controller.js';
 
@@ -55,10 +59,14 @@ export const ADMIN_CONTROLLERS = [
 export const COMMAND_HANDLERS = [
   UseCaseDepsProvider,
   RegisterEnvironmentHandler,
+  RotateEnvironmentKeyHandler,
   RegisterUserHandler,
+  ChangeUserHandler,
   CreateUserGroupHandler,
   AddMemberHandler,
   RemoveMemberHandler,
+  RenameUserGroupHandler,
+  DeleteUserGroupHandler,
   CreateAppConnectorHandler,
   ChangeAppConnectorHandler,
   AssignUserGroupHandler,

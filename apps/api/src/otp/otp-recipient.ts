@@ -24,7 +24,7 @@ export type ConnectorByApiKey = (environmentId: string, apiKey: string) => strin
 /**
  * The user a token request names, when the connector's apiKey, the environment key and the user
  * (by id or e-mail address, either in any case) all match a member of the connector's user group
- * who has an e-mail address; otherwise null, for whichever reason (the caller must not learn which).
+ * who has an e-mail address and is not deactivated; otherwise null, for whichever reason (the caller must not learn which).
  */
 export async function findOtpRecipient(
   deps: UseCaseDeps,
@@ -37,10 +37,11 @@ export async function findOtpRecipient(
   const environment = (await loadState(deps, environmentStreamName(environmentId), environmentDecider)).state;
   if (environment === null || !sameHex(environment.environmentKeyHash, hashSecret(credentials.apiToken))) return null;
   const connector = (await loadState(deps, appConnectorStreamName(environmentId, appConnectorId), appConnectorDecider)).state;
-  if (connector === null) return null;
+  // A deleted connector takes no token request: its tokens would be refused anyway.
+  if (connector === null || connector.archived) return null;
   const members = (await loadUserGroup(deps, environmentId, connector.userGroupId))?.members ?? [];
   const user = await memberNamed(deps, members, credentials.userId);
-  if (user === null || user.email === null) return null;
+  if (user === null || user.email === null || !user.active) return null;
   return { environmentId, appConnectorId, connectorDescription: connector.description, userId: user.userId, email: user.email };
 }
 

@@ -6,6 +6,7 @@ const connector = (revision: number): IndexedConnector => ({
   appConnectorId: 'c1',
   description: 'Webshop "NL"',
   blocked: false,
+  archived: false,
   userGroupId: 'g1',
   getConnectors: new Set(['Profit_Debtor', 'Profit_Article']),
   updateConnectors: new Set(['KnSubject']),

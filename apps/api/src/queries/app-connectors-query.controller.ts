@@ -19,6 +19,7 @@ import { appConnectorView } from './read-model-views.js';
 const ListAppConnectorsQuery = queryParams({
   ...pageParams,
   blocked: booleanParam.optional().describe('only blocked (true) or unblocked (false) connectors'),
+  archived: booleanParam.default(false).describe('deleted connectors (true) instead of the live ones (false, the default)'),
   userGroupId: resourceIdParam.optional().describe('only connectors of this user group'),
   q: searchParam.optional().describe('part of the description, any case'),
 });
@@ -47,7 +48,7 @@ export class AppConnectorsQueryController {
     @ReadPosition() position: number,
   ) {
     await requireEnvironment(this.store, environmentId);
-    const filter = { blocked: query.blocked, userGroupId: query.userGroupId, text: query.q };
+    const filter = { blocked: query.blocked, archived: query.archived, userGroupId: query.userGroupId, text: query.q };
     return readPage('app-connectors', query, (page) => this.store.appConnectors(environmentId, filter, page), appConnectorView, position);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Delete, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -10,9 +11,12 @@ import { CommandCtx } from '../http/command-context.decorator.js';
 import { freeText } from '../http/free-text.js';
 import { AddMemberCommand } from './commands/add-member/add-member.command.js';
 import { CreateUserGroupCommand } from './commands/create-user-group/create-user-group.command.js';
+import { DeleteUserGroupCommand } from './commands/delete-user-group/delete-user-group.command.js';
+import { RenameUserGroupCommand } from './commands/rename-user-group/rename-user-group.command.js';
 import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 
 const CreateUserGroupRequest = z.strictObject({ name: freeText('the name shown for the group') });
+const RenameUserGroupRequest = z.strictObject({ name: freeText('the new name of the group') });
 const AddMemberRequest = z.strictObject({ userId: z.string() });
 
 const groupAnswer = ({ state, version, position }: WrittenState<UserGroup>) => ({ id: state.groupId, ...state, version, position });
@@ -29,6 +33,29 @@ export class UserGroupsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return commandAnswer(reply, groupAnswer(await this.commands.execute(new CreateUserGroupCommand(environmentId, body.name, context))));
+  }
+
+  @Put(':groupId/name')
+  async rename(
+    @Param('environmentId', { schema: environmentIdParam }) environmentId: string,
+    @Param('groupId', { schema: resourceIdParam }) groupId: string,
+    @Body({ schema: RenameUserGroupRequest }) body: z.infer<typeof RenameUserGroupRequest>,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return commandAnswer(reply, groupAnswer(await this.commands.execute(new RenameUserGroupCommand(environmentId, groupId, body.name, context))));
+  }
+
+  @Delete(':groupId')
+  @ApiOperation({ summary: 'Delete a user group that no app connector uses (deleted connectors do not count); its members leave it first' })
+  @ApiUnprocessableEntityResponse({ description: 'user_group_in_use: the detail names the app connectors that use it' })
+  async delete(
+    @Param('environmentId', { schema: environmentIdParam }) environmentId: string,
+    @Param('groupId', { schema: resourceIdParam }) groupId: string,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return commandAnswer(reply, groupAnswer(await this.commands.execute(new DeleteUserGroupCommand(environmentId, groupId, context))));
   }
 
   @Post(':groupId/members')

@@ -23,6 +23,8 @@ export type ChangeDescription = Command<'ChangeDescription', { description: stri
 export type AssignUserGroup = Command<'AssignUserGroup', { userGroupId: string; userGroupExists: boolean }>;
 export type BlockAppConnector = Command<'BlockAppConnector'>;
 export type UnblockAppConnector = Command<'UnblockAppConnector'>;
+/** The DELETE of the admin API: the stream stays (its history readable, its id taken), every later command is refused. */
+export type ArchiveAppConnector = Command<'ArchiveAppConnector'>;
 
 export type GrantGetConnectors = Command<'GrantGetConnectors', { names: readonly string[] }>;
 export type RevokeGetConnector = Command<'RevokeGetConnector', { name: string }>;
@@ -107,6 +109,7 @@ export type AppConnectorCommand =
   | AssignUserGroup
   | BlockAppConnector
   | UnblockAppConnector
+  | ArchiveAppConnector
   | GrantGetConnectors
   | RevokeGetConnector
   | GrantUpdateConnectors

@@ -116,6 +116,8 @@ describe('app connector decider', () => {
     { type: 'RemoveIpRestriction', data: { restrictionId: 'r' } },
     generate(),
     { type: 'RevokeToken', data: { tokenId: 't' } },
+    { type: 'RequestOtp', data: { requestId: 'o', userId: '12345.jdoe', description: 'd', otpHash: 'c'.repeat(64), expiresAt: '2026-01-01T00:10:00.000Z', userIsMember: true } },
+    { type: 'ValidateOtp', data: { userId: '12345.jdoe', otpHash: 'c'.repeat(64), now: '2026-01-01T00:00:00.000Z', tokenId: 't', tokenHash: 'b'.repeat(64), tokenHint: 'h', userIsMember: true } },
   ];
 
   it.each(everyCommandButCreate.map((command) => [command.type, command] as const))(
@@ -124,6 +126,31 @@ describe('app connector decider', () => {
       given([]).when(command).thenThrows('not_found', 'app_connector_not_found');
     },
   );
+
+  describe('ArchiveAppConnector (delete)', () => {
+    const archive: AppConnectorCommand = { type: 'ArchiveAppConnector', data: {} };
+    const archived: AppConnectorEvent = { type: 'AppConnectorArchived', data: ref };
+
+    it('archives a blocked or an unblocked connector', () => {
+      given([created]).when(archive).then([archived]);
+      given([created, unblocked]).when(archive).then([archived]);
+    });
+
+    it('refuses a connector that does not exist', () => {
+      given([]).when(archive).thenThrows('not_found', 'app_connector_not_found');
+    });
+
+    it.each([...everyCommandButCreate, archive].map((command) => [command.type, command] as const))(
+      '%s on a deleted connector is a conflict, nothing appended',
+      (_, command) => {
+        given([created, unblocked, archived]).when(command).thenThrows('conflict', 'app_connector_archived');
+      },
+    );
+
+    it('never creates a connector again under the id of a deleted one', () => {
+      given([created, archived]).when(create()).thenThrows('conflict', 'app_connector_exists');
+    });
+  });
 
   it('names its stream after environment and connector', () => {
     expect(appConnectorStreamName('12345', 'c-1')).toBe('app-connector-12345-c-1');

@@ -19,6 +19,8 @@ import { generateToken, revokeToken, setTokenValidity } from './app-connector.to
 export function decideAppConnector(command: AppConnectorCommand, state: AppConnectorState): AppConnectorEvent[] {
   if (command.type === 'CreateAppConnector') return create(command.data, state);
   if (state === null) throw notFound('app_connector_not_found', 'app connector does not exist');
+  // 409 rather than 404: the connector still exists for its history, and its id stays taken.
+  if (state.archived) throw conflict('app_connector_archived', `app connector ${state.appConnectorId} is deleted`);
   const ref = connectorRef(state);
   switch (command.type) {
     case 'ChangeDescription': {
@@ -31,6 +33,8 @@ export function decideAppConnector(command: AppConnectorCommand, state: AppConne
       return state.blocked ? [] : [{ type: 'AppConnectorBlocked', data: ref }];
     case 'UnblockAppConnector':
       return state.blocked ? [{ type: 'AppConnectorUnblocked', data: ref }] : [];
+    case 'ArchiveAppConnector':
+      return [{ type: 'AppConnectorArchived', data: ref }];
     case 'GrantGetConnectors':
       return grant(state, 'getConnectors', command.data.names);
     case 'RevokeGetConnector':

@@ -23,6 +23,8 @@ export type AppConnectorDescriptionChanged = Event<'AppConnectorDescriptionChang
 export type AppConnectorUserGroupAssigned = Event<'AppConnectorUserGroupAssigned', { userGroupId: string }>;
 export type AppConnectorBlocked = Event<'AppConnectorBlocked'>;
 export type AppConnectorUnblocked = Event<'AppConnectorUnblocked'>;
+/** Deleted by an administrator: its tokens are refused from now on, and the connector takes no command again. */
+export type AppConnectorArchived = Event<'AppConnectorArchived'>;
 
 /** `names` holds only the names this event newly granted, sorted. */
 export type GetConnectorsGranted = Event<'GetConnectorsGranted', { names: readonly string[] }>;
@@ -78,6 +80,7 @@ export type AppConnectorEvent =
   | AppConnectorUserGroupAssigned
   | AppConnectorBlocked
   | AppConnectorUnblocked
+  | AppConnectorArchived
   | GetConnectorsGranted
   | GetConnectorRevoked
   | UpdateConnectorsGranted
@@ -101,6 +104,7 @@ export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
   SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
   TokenRevoked: true, OtpRequested: true, OtpAttemptFailed: true, OtpAccepted: true,
   TokenValiditySet: true, TokenRotated: true,
+  AppConnectorArchived: true,
 });
 
 export const appConnectorStreamName = (environmentId: string, appConnectorId: string) =>

@@ -37,6 +37,7 @@ describe('app connector state', () => {
       userGroupId: 'shop-admins',
       userGroupCreatedWithConnector: false,
       blocked: false,
+      archived: false,
       getConnectors: ['Profit_Article', 'Profit_Customer'],
       updateConnectors: ['KnSubject'],
       specialConnectors: ['AppConnectorSubject'],
@@ -64,5 +65,10 @@ describe('app connector state', () => {
   it('blocks again after an unblock', () => {
     const state = fold(appConnectorDecider, [created, unblocked, { type: 'AppConnectorBlocked', data: ref }]);
     expect(state?.blocked).toBe(true);
+  });
+
+  it('keeps a deleted connector, archived, with its tokens', () => {
+    const state = fold(appConnectorDecider, [created, unblocked, tokenGenerated(), { type: 'AppConnectorArchived', data: ref }]);
+    expect(state).toMatchObject({ archived: true, blocked: false, tokens: [{ tokenId: 't-1', revoked: false }] });
   });
 });

@@ -43,6 +43,8 @@ export type AppConnector = {
   readonly userGroupId: string;
   readonly userGroupCreatedWithConnector: boolean;
   readonly blocked: boolean;
+  /** Deleted: kept for its history, refused by the guard and by every command. */
+  readonly archived: boolean;
   /** Each list sorted. */
   readonly getConnectors: readonly string[];
   readonly updateConnectors: readonly string[];
@@ -64,7 +66,7 @@ export const initialAppConnectorState = (): AppConnectorState => null;
 
 export function evolveAppConnector(state: AppConnectorState, event: AppConnectorEvent): AppConnectorState {
   if (event.type === 'AppConnectorCreated') {
-    return { ...event.data, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], tokenValidityDays: null, pendingOtps: [] };
+    return { ...event.data, archived: false, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], tokenValidityDays: null, pendingOtps: [] };
   }
   if (state === null) return state;
   switch (event.type) {
@@ -76,6 +78,8 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
       return { ...state, blocked: true };
     case 'AppConnectorUnblocked':
       return { ...state, blocked: false };
+    case 'AppConnectorArchived':
+      return { ...state, archived: true };
     case 'GetConnectorsGranted':
       return grant(state, 'getConnectors', event.data.names);
     case 'GetConnectorRevoked':

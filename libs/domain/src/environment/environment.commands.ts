@@ -8,4 +8,11 @@ export type RegisterEnvironment = {
   };
 };
 
-export type EnvironmentCommand = RegisterEnvironment;
+/** A new environment key: the old one is void from now on. */
+export type RotateEnvironmentKey = {
+  readonly type: 'RotateEnvironmentKey';
+  /** sha-256 (lowercase hex) of the new key, shown once. */
+  readonly data: { readonly environmentKeyHash: string };
+};
+
+export type EnvironmentCommand = RegisterEnvironment | RotateEnvironmentKey;

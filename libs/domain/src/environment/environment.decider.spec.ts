@@ -1,3 +1,4 @@
+import { fold } from '../shared/decider.js';
 import { deciderSpec } from '../shared/testing/given-when-then.js';
 import type { RegisterEnvironment } from './environment.commands.js';
 import { environmentDecider } from './environment.decider.js';
@@ -53,5 +54,19 @@ describe('environment decider', () => {
 
   it('names its stream after the environment', () => {
     expect(environmentStreamName('12345')).toBe('environment-12345');
+  });
+  describe('RotateEnvironmentKey', () => {
+    const rotate = (environmentKeyHash = 'b'.repeat(64)) => ({ type: 'RotateEnvironmentKey', data: { environmentKeyHash } }) as const;
+
+    it('replaces the key hash, so that only the new key matches', () => {
+      given([registered]).when(rotate()).then([{ type: 'EnvironmentKeyRotated', data: { environmentId: '12345', environmentKeyHash: 'b'.repeat(64) } }]);
+      const rotated = { type: 'EnvironmentKeyRotated', data: { environmentId: '12345', environmentKeyHash: 'b'.repeat(64) } } as const;
+      expect(fold(environmentDecider, [registered, rotated])).toEqual({ environmentId: '12345', name: 'Acme', environmentKeyHash: 'b'.repeat(64) });
+    });
+
+    it('refuses an unknown environment and a malformed hash', () => {
+      given([]).when(rotate()).thenThrows('not_found', 'environment_not_found');
+      given([registered]).when(rotate('B'.repeat(64))).thenThrows('invalid', 'environmentKeyHash_invalid', 'environmentKeyHash');
+    });
   });
 });

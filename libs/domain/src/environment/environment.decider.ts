@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '../shared/decider.js';
-import { conflict } from '../shared/domain-error.js';
+import { conflict, notFound } from '../shared/domain-error.js';
 import { requireEnvironmentId, requireLowerHex, requireText } from '../shared/validation.js';
 import type { EnvironmentCommand, RegisterEnvironment } from './environment.commands.js';
 import type { EnvironmentEvent } from './environment.events.js';
@@ -9,8 +9,13 @@ export function decideEnvironment(command: EnvironmentCommand, state: Environmen
   switch (command.type) {
     case 'RegisterEnvironment':
       return register(command.data, state);
+    case 'RotateEnvironmentKey': {
+      if (state === null) throw notFound('environment_not_found', 'environment does not exist');
+      const environmentKeyHash = requireLowerHex(command.data.environmentKeyHash, 'environmentKeyHash', 64);
+      return [{ type: 'EnvironmentKeyRotated', data: { environmentId: state.environmentId, environmentKeyHash } }];
+    }
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 }
 

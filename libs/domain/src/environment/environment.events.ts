@@ -6,8 +6,10 @@ export type EnvironmentRegistered = DomainEvent<
   { readonly environmentId: string; readonly name: string; readonly environmentKeyHash: string }
 >;
 
-export type EnvironmentEvent = EnvironmentRegistered;
+export type EnvironmentKeyRotated = DomainEvent<'EnvironmentKeyRotated', { readonly environmentId: string; readonly environmentKeyHash: string }>;
 
-export const ENVIRONMENT_EVENT_TYPES = eventTypes<EnvironmentEvent['type']>({ EnvironmentRegistered: true });
+export type EnvironmentEvent = EnvironmentRegistered | EnvironmentKeyRotated;
+
+export const ENVIRONMENT_EVENT_TYPES = eventTypes<EnvironmentEvent['type']>({ EnvironmentRegistered: true, EnvironmentKeyRotated: true });
 
 export const environmentStreamName = (environmentId: string) => `environment-${environmentId}`;

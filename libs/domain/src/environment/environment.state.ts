@@ -12,11 +12,13 @@ export type EnvironmentState = Environment | null;
 
 export const initialEnvironmentState = (): EnvironmentState => null;
 
-export function evolveEnvironment(_state: EnvironmentState, event: EnvironmentEvent): EnvironmentState {
+export function evolveEnvironment(state: EnvironmentState, event: EnvironmentEvent): EnvironmentState {
   switch (event.type) {
     case 'EnvironmentRegistered':
       return { ...event.data };
+    case 'EnvironmentKeyRotated':
+      return state === null ? state : { ...state, environmentKeyHash: event.data.environmentKeyHash };
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 }

@@ -18,4 +18,15 @@ export type RemoveMember = {
   readonly data: { readonly userId: string };
 };
 
-export type UserGroupCommand = CreateUserGroup | AddMember | RemoveMember;
+export type RenameUserGroup = {
+  readonly type: 'RenameUserGroup';
+  readonly data: { readonly name: string };
+};
+
+export type DeleteUserGroup = {
+  readonly type: 'DeleteUserGroup';
+  /** Ids of the app connectors, not deleted ones, that have this group: read from the event store just before. */
+  readonly data: { readonly usedByAppConnectors: readonly string[] };
+};
+
+export type UserGroupCommand = CreateUserGroup | AddMember | RemoveMember | RenameUserGroup | DeleteUserGroup;

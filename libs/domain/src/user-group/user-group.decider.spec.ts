@@ -96,6 +96,53 @@ describe('user group decider', () => {
     expect(state?.members).toEqual(['12345.amy', '12345.zed']);
   });
 
+  describe('RenameUserGroup', () => {
+    const rename = (name: string) => ({ type: 'RenameUserGroup', data: { name } }) as const;
+
+    it('renames the group with a trimmed name', () => {
+      given([created]).when(rename(' Webshop users ')).then([{ type: 'UserGroupRenamed', data: { ...group, name: 'Webshop users' } }]);
+    });
+
+    it('changes nothing when the name stays the same', () => {
+      given([created]).when(rename('App users ')).then([]);
+    });
+
+    it('refuses a bad name and an unknown group', () => {
+      given([created]).when(rename(' ')).thenThrows('invalid', 'name_required', 'name');
+      given([created]).when(rename('x'.repeat(256))).thenThrows('invalid', 'name_too_long', 'name');
+      given([]).when(rename('X')).thenThrows('not_found', 'user_group_not_found');
+    });
+  });
+
+  describe('DeleteUserGroup', () => {
+    const remove = (usedByAppConnectors: string[] = []) => ({ type: 'DeleteUserGroup', data: { usedByAppConnectors } }) as const;
+    const deleted: UserGroupEvent = { type: 'UserGroupDeleted', data: group };
+
+    it('deletes a group no connector uses, its members leaving it first', () => {
+      given([created]).when(remove()).then([deleted]);
+      given([created, added('12345.jdoe'), added('12345.amy')]).when(remove()).then([removed('12345.amy'), removed('12345.jdoe'), deleted]);
+    });
+
+    it('refuses while app connectors use it, naming them', () => {
+      given([created]).when(remove(['c-2', 'c-1'])).thenThrows('rule_violated', 'user_group_in_use');
+      expect(() => userGroupDecider.decide(remove(['c-2', 'c-1']), fold(userGroupDecider, [created]))).toThrow(/app connectors c-1, c-2/);
+    });
+
+    it.each([
+      ['AddMember', addMember('12345.jdoe')],
+      ['RemoveMember', removeMember('12345.jdoe')],
+      ['RenameUserGroup', { type: 'RenameUserGroup', data: { name: 'X' } } as const],
+      ['DeleteUserGroup', remove()],
+      ['CreateUserGroup', create()],
+    ])('refuses %s on a deleted group with 409', (_, command) => {
+      given([created, deleted]).when(command).thenThrows('conflict', 'user_group_deleted');
+    });
+
+    it('keeps the deleted group, without members, in the state', () => {
+      expect(fold(userGroupDecider, [created, added('12345.jdoe'), removed('12345.jdoe'), deleted])).toMatchObject({ members: [], deleted: true });
+    });
+  });
+
   it('names its stream after environment and group', () => {
     expect(userGroupStreamName('12345', 'app-users')).toBe('user-group-12345-app-users');
   });

@@ -2,18 +2,26 @@ import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound, ruleViolated } from '../shared/domain-error.js';
 import { requireEnvironmentId, requireLocalId, requireText } from '../shared/validation.js';
 import { environmentOfUserId } from '../user/user-id.js';
-import type { AddMember, CreateUserGroup, RemoveMember, UserGroupCommand } from './user-group.commands.js';
+import type { AddMember, CreateUserGroup, DeleteUserGroup, RemoveMember, UserGroupCommand } from './user-group.commands.js';
 import type { UserGroupEvent } from './user-group.events.js';
 import { evolveUserGroup, initialUserGroupState, type UserGroup, type UserGroupState } from './user-group.state.js';
 
 export function decideUserGroup(command: UserGroupCommand, state: UserGroupState): UserGroupEvent[] {
   if (command.type === 'CreateUserGroup') return create(command.data, state);
   if (state === null) throw notFound('user_group_not_found', 'user group does not exist');
+  // 409 as for a deleted app connector: the group is still there for its history, its id taken.
+  if (state.deleted) throw conflict('user_group_deleted', `user group ${state.groupId} is deleted`);
   switch (command.type) {
     case 'AddMember':
       return addMember(command.data, state);
     case 'RemoveMember':
       return removeMember(command.data, state);
+    case 'RenameUserGroup': {
+      const name = requireText(command.data.name, 'name', 255);
+      return name === state.name ? [] : [{ type: 'UserGroupRenamed', data: { environmentId: state.environmentId, groupId: state.groupId, name } }];
+    }
+    case 'DeleteUserGroup':
+      return deleteGroup(command.data, state);
     default:
       return assertNever(command);
   }
@@ -25,6 +33,7 @@ function create(data: CreateUserGroup['data'], state: UserGroupState): UserGroup
   const name = requireText(data.name, 'name', 255);
   if (!data.environmentExists) throw notFound('environment_not_found', `environment ${environmentId} does not exist`);
   if (state === null) return [{ type: 'UserGroupCreated', data: { environmentId, groupId, name } }];
+  if (state.deleted) throw conflict('user_group_deleted', `user group ${groupId} is deleted`, 'groupId');
   if (state.name === name) return [];
   throw conflict('user_group_exists', `user group ${groupId} already exists with another name`, 'groupId');
 }
@@ -47,6 +56,16 @@ function addMember(data: AddMember['data'], group: UserGroup): UserGroupEvent[] 
 function removeMember(data: RemoveMember['data'], group: UserGroup): UserGroupEvent[] {
   if (!group.members.includes(data.userId)) return [];
   return [{ type: 'UserGroupMemberRemoved', data: memberData(group, data.userId) }];
+}
+
+function deleteGroup(data: DeleteUserGroup['data'], group: UserGroup): UserGroupEvent[] {
+  if (data.usedByAppConnectors.length > 0) {
+    const ids = [...data.usedByAppConnectors].sort().join(', ');
+    throw ruleViolated('user_group_in_use', `user group ${group.groupId} is the user group of app connectors ${ids}; give them another group or delete them first`);
+  }
+  // Its members leave it first, so that every reader of memberships sees them go without knowing of deletions.
+  const removed = group.members.map((userId): UserGroupEvent => ({ type: 'UserGroupMemberRemoved', data: memberData(group, userId) }));
+  return [...removed, { type: 'UserGroupDeleted', data: { environmentId: group.environmentId, groupId: group.groupId } }];
 }
 
 const memberData = (group: UserGroup, userId: string) => ({

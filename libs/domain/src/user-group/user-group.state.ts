@@ -7,6 +7,8 @@ export type UserGroup = {
   readonly name: string;
   /** User ids, sorted. */
   readonly members: readonly string[];
+  /** Deleted: no connector can be given it, no command changes it. */
+  readonly deleted: boolean;
 };
 
 /** `null` until the group is created. */
@@ -15,13 +17,17 @@ export type UserGroupState = UserGroup | null;
 export const initialUserGroupState = (): UserGroupState => null;
 
 export function evolveUserGroup(state: UserGroupState, event: UserGroupEvent): UserGroupState {
-  if (event.type === 'UserGroupCreated') return { ...event.data, members: [] };
+  if (event.type === 'UserGroupCreated') return { ...event.data, members: [], deleted: false };
   if (state === null) return state;
   switch (event.type) {
     case 'UserGroupMemberAdded':
       return { ...state, members: [...state.members, event.data.userId].sort() };
     case 'UserGroupMemberRemoved':
       return { ...state, members: state.members.filter((userId) => userId !== event.data.userId) };
+    case 'UserGroupRenamed':
+      return { ...state, name: event.data.name };
+    case 'UserGroupDeleted':
+      return { ...state, deleted: true };
     default:
       return assertNever(event);
   }

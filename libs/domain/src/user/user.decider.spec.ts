@@ -1,7 +1,7 @@
 import { deciderSpec } from '../shared/testing/given-when-then.js';
 import type { RegisterUser } from './user.commands.js';
 import { userDecider } from './user.decider.js';
-import { userStreamName, type UserRegistered } from './user.events.js';
+import { userStreamName, type UserEvent, type UserRegistered } from './user.events.js';
 import { environmentOfUserId } from './user-id.js';
 
 const given = deciderSpec(userDecider);
@@ -98,6 +98,71 @@ describe('user decider', () => {
   it('refuses to register an existing user with other data', () => {
     given([registered()]).when(register({ name: 'John Doe' })).thenThrows('conflict', 'user_exists');
     given([registered()]).when(register({ email: 'john@example.com' })).thenThrows('conflict', 'user_exists');
+  });
+
+  describe('ChangeUserDetails', () => {
+    const ref = { environmentId: '12345', userId: '12345.jdoe' };
+    const change = (data: { email?: string | null; name?: string }) => ({ type: 'ChangeUserDetails', data }) as const;
+
+    it('changes the e-mail address, keeping the name', () => {
+      given([registered()])
+        .when(change({ email: ' john@example.com ' }))
+        .then([{ type: 'UserDetailsChanged', data: { ...ref, email: 'john@example.com', name: 'J. Doe' } }]);
+    });
+
+    it('changes the name, keeping the e-mail address', () => {
+      given([registered()]).when(change({ name: ' John Doe ' })).then([{ type: 'UserDetailsChanged', data: { ...ref, email: 'jdoe@example.com', name: 'John Doe' } }]);
+    });
+
+    it('changes nothing when both stay as they are', () => {
+      given([registered()]).when(change({ name: 'J. Doe ', email: 'jdoe@example.com' })).then([]);
+      given([registered()]).when(change({})).then([]);
+    });
+
+    it('refuses to take the e-mail address of a person away, and removes that of a system user', () => {
+      given([registered()]).when(change({ email: null })).thenThrows('invalid', 'email_required', 'email');
+      given([registered({ kind: 'system' })])
+        .when(change({ email: null }))
+        .then([{ type: 'UserDetailsChanged', data: { ...ref, email: null, name: 'J. Doe' } }]);
+    });
+
+    it('refuses an invalid e-mail address or name', () => {
+      given([registered()]).when(change({ email: 'nope' })).thenThrows('invalid', 'email_invalid', 'email');
+      given([registered()]).when(change({ name: ' ' })).thenThrows('invalid', 'name_required', 'name');
+    });
+
+    it('keeps the new details in the state, and a later registration with the old ones is a conflict', () => {
+      const changed: UserEvent = { type: 'UserDetailsChanged', data: { ...ref, email: 'john@example.com', name: 'J. Doe' } };
+      given([registered(), changed]).when(change({ email: 'john@example.com' })).then([]);
+      given([registered(), changed]).when(register()).thenThrows('conflict', 'user_exists');
+    });
+  });
+
+  describe('deactivating', () => {
+    const ref = { environmentId: '12345', userId: '12345.jdoe' };
+    const deactivate = { type: 'DeactivateUser', data: {} } as const;
+    const reactivate = { type: 'ReactivateUser', data: {} } as const;
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: ref };
+
+    it('deactivates an active user and reactivates a deactivated one', () => {
+      given([registered()]).when(deactivate).then([deactivated]);
+      given([registered(), deactivated]).when(reactivate).then([{ type: 'UserReactivated', data: ref }]);
+    });
+
+    it('changes nothing when already in the asked state', () => {
+      given([registered()]).when(reactivate).then([]);
+      given([registered(), deactivated]).when(deactivate).then([]);
+    });
+
+    it('still changes the details of a deactivated user', () => {
+      given([registered(), deactivated])
+        .when({ type: 'ChangeUserDetails', data: { name: 'Gone' } })
+        .then([{ type: 'UserDetailsChanged', data: { ...ref, email: 'jdoe@example.com', name: 'Gone' } }]);
+    });
+
+    it.each([deactivate, reactivate, { type: 'ChangeUserDetails', data: { name: 'x' } } as const])('refuses %j of a user that does not exist', (command) => {
+      given([]).when(command).thenThrows('not_found', 'user_not_found');
+    });
   });
 
   it('names its stream after the user and finds the environment in a user id', () => {

@@ -1,10 +1,10 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import { requireEnvironmentId, requireFreeText, requireText } from '../shared/validation.js';
-import type { RegisterUser, UserCommand } from './user.commands.js';
+import type { ChangeUserDetails, RegisterUser, UserCommand } from './user.commands.js';
 import type { UserEvent, UserRegistered } from './user.events.js';
 import { isUserIdOfEnvironment } from './user-id.js';
-import { evolveUser, initialUserState, type UserState } from './user.state.js';
+import { evolveUser, initialUserState, type User, type UserState } from './user.state.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const USER_KINDS: readonly string[] = ['person', 'system'];
@@ -13,9 +13,33 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
   switch (command.type) {
     case 'RegisterUser':
       return register(command.data, state);
+    case 'ChangeUserDetails':
+      return changeDetails(command.data, existing(state));
+    case 'DeactivateUser': {
+      const user = existing(state);
+      return user.active ? [{ type: 'UserDeactivated', data: userRef(user) }] : [];
+    }
+    case 'ReactivateUser': {
+      const user = existing(state);
+      return user.active ? [] : [{ type: 'UserReactivated', data: userRef(user) }];
+    }
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
+}
+
+function existing(state: UserState): User {
+  if (state === null) throw notFound('user_not_found', 'user does not exist');
+  return state;
+}
+
+const userRef = (user: User) => ({ environmentId: user.environmentId, userId: user.userId });
+
+function changeDetails(data: ChangeUserDetails['data'], user: User): UserEvent[] {
+  const name = data.name === undefined ? user.name : requireText(data.name, 'name', 200);
+  const email = data.email === undefined ? user.email : validEmail(data.email, user.kind === 'person');
+  if (name === user.name && email === user.email) return [];
+  return [{ type: 'UserDetailsChanged', data: { ...userRef(user), email, name } }];
 }
 
 function register(data: RegisterUser['data'], state: UserState): UserEvent[] {

@@ -13,8 +13,15 @@ export type UserRegistered = DomainEvent<
   }
 >;
 
-export type UserEvent = UserRegistered;
+type UserRef = { readonly environmentId: string; readonly userId: string };
 
-export const USER_EVENT_TYPES = eventTypes<UserEvent['type']>({ UserRegistered: true });
+/** Both fields as they are after the change. */
+export type UserDetailsChanged = DomainEvent<'UserDetailsChanged', UserRef & { readonly email: string | null; readonly name: string }>;
+export type UserDeactivated = DomainEvent<'UserDeactivated', UserRef>;
+export type UserReactivated = DomainEvent<'UserReactivated', UserRef>;
+
+export type UserEvent = UserRegistered | UserDetailsChanged | UserDeactivated | UserReactivated;
+
+export const USER_EVENT_TYPES = eventTypes<UserEvent['type']>({ UserRegistered: true, UserDetailsChanged: true, UserDeactivated: true, UserReactivated: true });
 
 export const userStreamName = (userId: string) => `user-${userId}`;

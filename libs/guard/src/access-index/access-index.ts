@@ -85,6 +85,10 @@ export class AccessIndex implements AccessLookup {
     return this.state.isMember(environmentId, groupId, userId);
   }
 
+  isDeactivated(userId: string): boolean {
+    return this.state.isDeactivated(userId);
+  }
+
   private applyAll(batch: readonly RecordedEvent[]): void {
     for (const event of batch) {
       try {

@@ -3,11 +3,15 @@ import {
   ENVIRONMENT_EVENT_TYPES,
   evolveAppConnector,
   evolveEnvironment,
+  evolveUser,
   evolveUserGroup,
+  USER_EVENT_TYPES,
   USER_GROUP_EVENT_TYPES,
   type AppConnectorEvent,
   type Environment,
   type EnvironmentEvent,
+  type User,
+  type UserEvent,
   type UserGroup,
   type UserGroupEvent,
 } from '#domain';
@@ -21,6 +25,7 @@ export interface AccessLookup {
   tokenByHash(tokenHash: string): IndexedToken | undefined;
   connector(environmentId: string, appConnectorId: string): IndexedConnector | undefined;
   isMember(environmentId: string, groupId: string, userId: string): boolean;
+  isDeactivated(userId: string): boolean;
 }
 
 /** The event as the index needs it; a `RecordedEvent` of the store fits. */
@@ -41,6 +46,8 @@ export class AccessState implements AccessLookup {
   private readonly tokensByHash = new Map<string, IndexedToken>();
   private readonly connectors = new ScopedMap<ConnectorEntry>();
   private readonly groups = new ScopedMap<UserGroup>();
+  /** By user id, which names its environment. */
+  private readonly users = new Map<string, User>();
   /** apiKey → connector id, per environment: how a token request by one-time password names its connector. */
   private readonly connectorIdsByApiKey = new ScopedMap<string>();
   private appliedPosition = 0;
@@ -71,6 +78,10 @@ export class AccessState implements AccessLookup {
     return members !== undefined && includesSorted(members, userId);
   }
 
+  isDeactivated(userId: string): boolean {
+    return this.users.get(userId)?.active === false;
+  }
+
   apply(event: IndexableEvent): void {
     if (event.position <= this.appliedPosition) return;
     try {
@@ -78,6 +89,7 @@ export class AccessState implements AccessLookup {
       if (APP_CONNECTOR_EVENT_TYPES.has(event.type)) this.applyToConnector(event as unknown as AppConnectorEvent);
       else if (USER_GROUP_EVENT_TYPES.has(event.type)) this.applyToGroup(event as unknown as UserGroupEvent);
       else if (ENVIRONMENT_EVENT_TYPES.has(event.type)) this.applyToEnvironment(event as unknown as EnvironmentEvent);
+      else if (USER_EVENT_TYPES.has(event.type)) this.applyToUser(event as unknown as UserEvent);
     } finally {
       // Also past an event that failed to apply: retrying it could only fail again.
       this.appliedPosition = event.position;
@@ -111,6 +123,13 @@ export class AccessState implements AccessLookup {
     const group = evolveUserGroup(this.groups.get(environmentId, groupId) ?? null, event);
     if (group !== null) this.groups.set(environmentId, groupId, group);
     else this.groups.delete(environmentId, groupId);
+  }
+
+  private applyToUser(event: UserEvent): void {
+    const { userId } = event.data;
+    const user = evolveUser(this.users.get(userId) ?? null, event);
+    if (user !== null) this.users.set(userId, user);
+    else this.users.delete(userId);
   }
 
   private applyToEnvironment(event: EnvironmentEvent): void {

@@ -7,6 +7,7 @@ export interface IndexedConnector {
   readonly appConnectorId: string;
   readonly description: string;
   readonly blocked: boolean;
+  readonly archived: boolean;
   readonly userGroupId: string;
   readonly getConnectors: ReadonlySet<string>;
   readonly updateConnectors: ReadonlySet<string>;
@@ -31,6 +32,7 @@ const VIEWED = {
   appConnectorId: true,
   description: true,
   blocked: true,
+  archived: true,
   userGroupId: true,
   getConnectors: true,
   updateConnectors: true,
@@ -67,6 +69,7 @@ function view(state: AppConnector, previous: ConnectorEntry | undefined): Indexe
     appConnectorId: state.appConnectorId,
     description: state.description,
     blocked: state.blocked,
+    archived: state.archived,
     userGroupId: state.userGroupId,
     getConnectors: grants('getConnectors'),
     updateConnectors: grants('updateConnectors'),

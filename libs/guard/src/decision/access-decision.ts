@@ -30,6 +30,8 @@ export type RefusalCode =
   | 'token_expired'
   | 'wrong_environment'
   | 'not_in_user_group'
+  | 'connector_archived'
+  | 'user_deactivated'
   | 'connector_blocked'
   | 'ip_restricted'
   | 'connector_not_granted';
@@ -77,6 +79,8 @@ export const REFUSALS: Readonly<Record<RefusalCode, { status: 401 | 403; externa
   token_expired: { status: 401, externalMessage: 'Token has expired' },
   wrong_environment: { status: 401, externalMessage: INVALID_TOKEN },
   not_in_user_group: { status: 401, externalMessage: INVALID_TOKEN },
+  connector_archived: { status: 401, externalMessage: `${INVALID_TOKEN}: the app connector was deleted` },
+  user_deactivated: { status: 401, externalMessage: `${INVALID_TOKEN}: the user is deactivated` },
   connector_blocked: { status: 403, externalMessage: 'App connector is blocked' },
   ip_restricted: { status: 403, externalMessage: 'Forbidden; Due to IP restrictions' },
   connector_not_granted: { status: 401, externalMessage: 'valid token but no access to this endpoint' },

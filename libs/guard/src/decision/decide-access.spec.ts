@@ -71,6 +71,7 @@ describe('decideAccess', () => {
     ['a revoked token', [e.tokenRevoked()], 'token_revoked', 401, 'Token is not valid or not correctly applied'],
     ['a user no longer in the group', [e.memberRemoved()], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
     ['a user outside a newly assigned group', [e.groupAssigned('g2')], 'not_in_user_group', 401, 'Token is not valid or not correctly applied'],
+    ['a deleted connector', [e.archived()], 'connector_archived', 401, 'Token is not valid or not correctly applied: the app connector was deleted'],
     ['a blocked connector', [e.blocked()], 'connector_blocked', 403, 'App connector is blocked'],
     ['an address outside the allow lines', [e.ipAdded('r1', 'allow', '10.0.0.0/8')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
     ['an address on a deny line', [e.ipAdded('r1', 'deny', '203.0.113.0/24')], 'ip_restricted', 403, 'Forbidden; Due to IP restrictions'],
@@ -120,6 +121,26 @@ describe('decideAccess', () => {
         expect(decideAccess(state, request({ now, authorizationHeader: undefined, token: NEW_XML }))).toMatchObject({ allowed: true, tokenId: 't2' });
       }
     });
+  });
+
+  it('refuses a deleted connector before the user group, block, IP and grant checks', () => {
+    const everythingElseWrong = [e.memberRemoved(), e.blocked(), e.ipAdded('r1', 'deny', '0.0.0.0/0'), e.getRevoked('Profit_Article')];
+    expect(decideAccess(index(...everythingElseWrong, e.archived()), request()).code).toBe('connector_archived');
+  });
+
+  it('refuses every token of a deactivated user, after the connector check and before the group check', () => {
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated()), request())).toMatchObject({ code: 'user_deactivated', status: 401, owner });
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.memberRemoved()), request()).code).toBe('user_deactivated');
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.archived()), request()).code).toBe('connector_archived');
+  });
+
+  it('lets a reactivated user in again, and a registered active one', () => {
+    expect(decideAccess(index(e.userRegistered()), request()).allowed).toBe(true);
+    expect(decideAccess(index(e.userRegistered(), e.userDeactivated(), e.userReactivated()), request()).allowed).toBe(true);
+  });
+
+  it('refuses a deleted connector in another environment as a wrong environment', () => {
+    expect(decideAccess(index(e.archived()), request({ environmentId: '99999' })).code).toBe('wrong_environment');
   });
 
   it('refuses an unknown client address on a restricted connector', () => {

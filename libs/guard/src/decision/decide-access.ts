@@ -8,9 +8,9 @@ const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'spe
 /**
  * The one access decision, shared by the Profit surface and the verify API. Checks in this order
  * and answers with the first that fails: the token (present, base64, well-formed, known, live, not expired at
- * `request.now`), its
- * environment, its user's membership of the connector's user group, the connector's block, the IP
- * restrictions, the grant of the called connector.
+ * `request.now`), its environment, the connector not deleted, its user not deactivated, its user's
+ * membership of the connector's user group, the connector's block, the IP restrictions, the grant of
+ * the called connector.
  *
  * The token is looked up by its SHA-256 in a Map: a known and an unknown token cost the same hash and
  * one lookup, and no secret is compared character by character.
@@ -27,6 +27,8 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   if (token.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
     return refuse('wrong_environment', owner);
   }
+  if (connector.archived) return refuse('connector_archived', owner);
+  if (index.isDeactivated(token.userId)) return refuse('user_deactivated', owner);
   if (!index.isMember(token.environmentId, connector.userGroupId, token.userId)) return refuse('not_in_user_group', owner);
   if (connector.blocked) return refuse('connector_blocked', owner);
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);

@@ -18,6 +18,9 @@ export function positioned(events: readonly Omit<IndexableEvent, 'position'>[], 
 
 export const e = {
   environment: (environmentId = ENV) => ({ type: 'EnvironmentRegistered', data: { environmentId, name: 'Acme', environmentKeyHash: 'x' } }),
+  userRegistered: (userId = USER) => ({ type: 'UserRegistered', data: { environmentId: ENV, userId, email: 'jdoe@example.com', name: 'J. Doe', kind: 'person' } }),
+  userDeactivated: (userId = USER) => ({ type: 'UserDeactivated', data: { environmentId: ENV, userId } }),
+  userReactivated: (userId = USER) => ({ type: 'UserReactivated', data: { environmentId: ENV, userId } }),
   groupCreated: (groupId = GROUP) => ({ type: 'UserGroupCreated', data: { environmentId: ENV, groupId, name: 'Webshop users' } }),
   member: (userId = USER, groupId = GROUP) => ({ type: 'UserGroupMemberAdded', data: { environmentId: ENV, groupId, userId } }),
   memberRemoved: (userId = USER, groupId = GROUP) => ({ type: 'UserGroupMemberRemoved', data: { environmentId: ENV, groupId, userId } }),
@@ -27,6 +30,7 @@ export const e = {
   }),
   unblocked: () => ({ type: 'AppConnectorUnblocked', data: ref }),
   blocked: () => ({ type: 'AppConnectorBlocked', data: ref }),
+  archived: () => ({ type: 'AppConnectorArchived', data: ref }),
   groupAssigned: (userGroupId: string) => ({ type: 'AppConnectorUserGroupAssigned', data: { ...ref, userGroupId } }),
   getGranted: (...names: string[]) => ({ type: 'GetConnectorsGranted', data: { ...ref, names } }),
   getRevoked: (name: string) => ({ type: 'GetConnectorRevoked', data: { ...ref, name } }),

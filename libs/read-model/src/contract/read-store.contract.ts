@@ -54,6 +54,14 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
       expect(await ids({ userGroupId: 'g2' })).toEqual([]);
     });
 
+    it('lists deleted app connectors only when asked for them', async () => {
+      await projectAll();
+      const ids = async (archived: boolean) => (await store.appConnectors(OTHER_ENV, { archived }, all)).items.map(({ state }) => state.appConnectorId);
+      expect(await ids(false)).toEqual(['c1']);
+      expect(await ids(true)).toEqual(['c3']);
+      expect((await store.appConnector(OTHER_ENV, 'c3'))?.state.archived).toBe(true);
+    });
+
     it('keeps communication connectors and workflow inboxes', async () => {
       await projectAll();
       const communication = await store.communication(ENV);

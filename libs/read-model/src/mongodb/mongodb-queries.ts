@@ -46,8 +46,8 @@ export class MongoQueries implements ReadModelQueries {
     return this.one<AppConnectorDocument>('app_connectors', scopedId(environmentId, appConnectorId));
   }
 
-  appConnectors(environmentId: string, { blocked, userGroupId, text }: AppConnectorFilter, page: PageRequest) {
-    const filter: Filter<StoredRecord> = { 'doc.state.environmentId': environmentId };
+  appConnectors(environmentId: string, { blocked, archived, userGroupId, text }: AppConnectorFilter, page: PageRequest) {
+    const filter: Filter<StoredRecord> = { 'doc.state.environmentId': environmentId, 'doc.state.archived': archived ?? false };
     if (blocked !== undefined) filter['doc.state.blocked'] = blocked;
     if (userGroupId !== undefined) filter['doc.state.userGroupId'] = userGroupId;
     if (text !== undefined) filter['doc.state.description'] = { $regex: escapeRegex(text), $options: 'i' };

@@ -21,6 +21,8 @@ export interface Page<T> {
 
 export interface AppConnectorFilter {
   readonly blocked?: boolean | undefined;
+  /** Deleted connectors (true) or the live ones (false, also when left out). */
+  readonly archived?: boolean | undefined;
   readonly userGroupId?: string | undefined;
   /** Part of the description, any case. */
   readonly text?: string | undefined;

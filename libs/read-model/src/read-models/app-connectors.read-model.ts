@@ -4,10 +4,10 @@ import { scopedId } from './change-stamp.js';
 
 export type AppConnectorDocument = AggregateDocument<AppConnector>;
 
-/** App connectors per environment: listed by environment (filter blocked / user group, search description). */
+/** App connectors per environment: listed by environment (filter blocked / archived / user group, search description). */
 export const appConnectorsReadModel = aggregateReadModel<AppConnector, AppConnectorEvent>({
   name: 'app_connectors',
-  version: 4,
+  version: 5,
   handles: APP_CONNECTOR_EVENT_TYPES,
   creation: 'AppConnectorCreated',
   documentId: ({ data }) => scopedId(data.environmentId, data.appConnectorId),

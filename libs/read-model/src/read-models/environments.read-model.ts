@@ -1,4 +1,4 @@
-import { ENVIRONMENT_EVENT_TYPES, type EnvironmentEvent } from '#domain';
+import { eventTypes, type EnvironmentEvent, type EnvironmentRegistered } from '#domain';
 import type { ReadModel } from '../read-model.js';
 
 /** One customer environment, for the environment list of the dashboards (its key hash stays in the event store). */
@@ -9,12 +9,15 @@ export interface EnvironmentDocument {
   readonly createdBy: string;
 }
 
-const environmentEvent = (event: unknown) => event as EnvironmentEvent;
+/** A rotated key changes nothing the list shows. */
+const TYPES = eventTypes<EnvironmentEvent['type']>({ EnvironmentRegistered: true, EnvironmentKeyRotated: false });
+
+const environmentEvent = (event: unknown) => event as EnvironmentRegistered;
 
 export const environmentsReadModel: ReadModel<EnvironmentDocument> = {
   name: 'environments',
   version: 2,
-  handles: ENVIRONMENT_EVENT_TYPES,
+  handles: TYPES,
   documentId: (event) => environmentEvent(event).data.environmentId,
   evolve(_document, recorded) {
     const { environmentId, name } = environmentEvent(recorded).data;

@@ -18,7 +18,7 @@ describe('read models, given the events of two environments', () => {
 
   it('app connectors: the domain state of each connector, with who created and changed it last and its version', () => {
     const connectors = documentsOf(appConnectorsReadModel, history);
-    expect([...connectors.keys()]).toEqual([`${ENV}:c1`, `${ENV}:c2`, `${OTHER_ENV}:c1`]);
+    expect([...connectors.keys()]).toEqual([`${ENV}:c1`, `${ENV}:c2`, `${OTHER_ENV}:c1`, `${OTHER_ENV}:c3`]);
     const webshop = connectors.get(`${ENV}:c1`)!;
     const events = streamOf(`app-connector-${ENV}-c1`);
     expect(webshop).toEqual<AppConnectorDocument>({
@@ -30,6 +30,7 @@ describe('read models, given the events of two environments', () => {
         userGroupId: 'g1',
         userGroupCreatedWithConnector: false,
         blocked: false,
+        archived: false,
         getConnectors: ['Articles'],
         updateConnectors: ['Orders'],
         specialConnectors: ['Alpha', 'Zeta'],
@@ -75,12 +76,20 @@ describe('read models, given the events of two environments', () => {
   it('user groups: the domain state of each group (members sorted), its version and who changed it last', () => {
     const groups = documentsOf(userGroupsReadModel, history);
     expect([...groups.values()].map(({ state, version }) => ({ ...state, version }))).toEqual([
-      { environmentId: ENV, groupId: 'g1', name: 'Integrations', members: [JDOE, WEBSHOP_USER], version: 3 },
-      { environmentId: ENV, groupId: 'g2', name: 'Payroll', members: [], version: 3 },
-      { environmentId: OTHER_ENV, groupId: 'g1', name: 'Elsewhere', members: [], version: 1 },
+      { environmentId: ENV, groupId: 'g1', name: 'Integrations', members: [JDOE, WEBSHOP_USER], deleted: false, version: 3 },
+      { environmentId: ENV, groupId: 'g2', name: 'Payroll', members: [], deleted: false, version: 3 },
+      { environmentId: OTHER_ENV, groupId: 'g1', name: 'Elsewhere', members: [], deleted: false, version: 1 },
     ]);
     const lastChange = streamOf(`user-group-${ENV}-g2`).at(-1)!;
     expect(groups.get(`${ENV}:g2`)).toMatchObject<Partial<UserGroupDocument>>({ updatedAt: lastChange.metadata.time, updatedBy: 'alice' });
+  });
+
+  it('user groups: a renamed group shows its new name, a deleted one leaves the read model', () => {
+    const g2 = history.filter((event) => event.streamId === `user-group-${ENV}-g2`);
+    const recorded = (type: string, data: object, revision: number) => ({ ...g2.at(-1)!, id: `x${revision}`, type, data: { environmentId: ENV, groupId: 'g2', ...data }, revision, position: 10_000 + revision });
+    const renamed = userGroupsReadModel.evolve(documentsOf(userGroupsReadModel, history).get(`${ENV}:g2`)!, recorded('UserGroupRenamed', { name: 'Salaries' }, 3));
+    expect(renamed?.state).toMatchObject({ name: 'Salaries', deleted: false });
+    expect(userGroupsReadModel.evolve(renamed, recorded('UserGroupDeleted', {}, 4))).toBeNull();
   });
 
   it('environments: name and who registered it, never the key hash', () => {

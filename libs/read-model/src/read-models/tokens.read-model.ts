@@ -35,6 +35,7 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
   OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false, TokenRotated: true,
+  AppConnectorArchived: false,
 });
 
 const tokenEvent = (event: unknown) => event as TokenEvent;

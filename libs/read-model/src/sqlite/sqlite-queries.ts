@@ -43,10 +43,10 @@ export class SqliteQueries implements ReadModelQueries {
 
   async appConnectors(environmentId: string, filter: AppConnectorFilter, page: PageRequest) {
     const where =
-      'environment_id = @environmentId AND (@blocked IS NULL OR blocked = @blocked) AND (@userGroupId IS NULL OR user_group_id = @userGroupId)' +
+      'environment_id = @environmentId AND archived = @archived AND (@blocked IS NULL OR blocked = @blocked) AND (@userGroupId IS NULL OR user_group_id = @userGroupId)' +
       ' AND (@text IS NULL OR contains_ignoring_case(description, @text))';
     const blocked = filter.blocked === undefined ? null : Number(filter.blocked);
-    return this.page<AppConnectorDocument>('app_connectors', where, { environmentId, blocked, userGroupId: filter.userGroupId ?? null, text: filter.text ?? null }, page);
+    return this.page<AppConnectorDocument>('app_connectors', where, { environmentId, archived: Number(filter.archived ?? false), blocked, userGroupId: filter.userGroupId ?? null, text: filter.text ?? null }, page);
   }
 
   async tokens(environmentId: string, appConnectorId: string) {

@@ -27,10 +27,11 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
       environment_id: (d) => d.state.environmentId,
       created_at: (d) => d.createdAt,
       blocked: (d) => (d.state.blocked ? 1 : 0),
+      archived: (d) => (d.state.archived ? 1 : 0),
       user_group_id: (d) => d.state.userGroupId,
       description: (d) => d.state.description,
     },
-    // The blocked and user-group filters are read from the rows the index walks in list order.
+    // The blocked, archived and user-group filters are read from the rows the index walks in list order.
     index: 'environment_id, created_at, id',
   }),
   tokens: table<TokenDocument>({

@@ -75,6 +75,9 @@ export async function appendEnvironmentHistory(store: EventStore): Promise<Recor
   await connector('c2', { type: 'AppConnectorUserGroupAssigned', data: { ...payroll, userGroupId: 'g1' } });
   const elsewhere = { environmentId: OTHER_ENV, appConnectorId: 'c1' };
   await connector('c1', { type: 'AppConnectorCreated', data: { ...elsewhere, ...created, description: 'Webshop' } });
+  const retired = { environmentId: OTHER_ENV, appConnectorId: 'c3' };
+  await connector('c3', { type: 'AppConnectorCreated', data: { ...retired, ...created, description: 'Retired shop' } });
+  await connector('c3', { type: 'AppConnectorArchived', data: retired });
 
   const communication = (event: CommunicationEvent) => append(communicationStreamName(ENV), event);
   await communication({ type: 'WorkflowCreated', data: { environmentId: ENV, workflowId: 'w1', name: 'Aangiften' } });

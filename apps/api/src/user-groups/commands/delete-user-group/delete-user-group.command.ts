@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, WrittenState } from '#application';
+import type { UserGroup } from '#domain';
+
+export class DeleteUserGroupCommand extends Command<WrittenState<UserGroup>> {
+  constructor(
+    readonly environmentId: string,
+    readonly groupId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
