@@ -1,24 +1,19 @@
-import { ACCESS_INDEX, type AccessIndex } from '#guard';
 import { expectRefusedWithoutChange } from '../admin-api/refusals.js';
-import { TestClock } from '../otp/support/otp-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { connectorSetup } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { afasHeader, GET_CONNECTOR, hostOf } from './support/profit-fixtures.js';
 
 const DAY_MS = 86_400_000;
 
 describe('token validity period', () => {
   const clock = new TestClock();
-  let app: TestApp;
+  let app: GuardedApp;
   beforeAll(async () => {
-    app = await startTestApp({}, { runtime: clock.runtime });
+    app = await startGuardedApp({}, { runtime: clock.runtime });
   });
   afterAll(() => app.close());
 
-  const caughtUp = async () => {
-    const head = await app.headPosition();
-    if (!(await app.app.get<AccessIndex>(ACCESS_INDEX).waitForPosition(head, 5000))) throw new Error(`the access index did not reach ${head}`);
-  };
 
   /** An unblocked connector granted GET_CONNECTOR, with a user in its group and no token yet. */
   async function grantedConnector() {
@@ -44,7 +39,7 @@ describe('token validity period', () => {
     expect(issued.body).toMatchObject({ expiresAt, token: expect.any(String) });
     const { token } = issued.body as { token: string };
     expect(await listed(setup, issued.body.position)).toEqual([expect.objectContaining({ id: issued.body.id, expiresAt, status: 'live' })]);
-    await caughtUp();
+    await app.caughtUp();
     const allowed = await metaInfo(setup, token).expect(200);
     expect(allowed.body.info.tokenExpiry).toBe(expiresAt);
     expect((await verify(setup, token)).body).toMatchObject({ valid: true, code: 'allowed' });
@@ -63,7 +58,7 @@ describe('token validity period', () => {
     const setup = await grantedConnector();
     const issued = await app.admin().post(`${setup.base}/tokens`).send({ userId: setup.userId, description: 'laptop' }).expect(201);
     expect(issued.body.expiresAt).toBeNull();
-    await caughtUp();
+    await app.caughtUp();
     clock.advance(400 * DAY_MS);
     expect((await metaInfo(setup, issued.body.token).expect(200)).body.info.tokenExpiry).toBeNull();
   });
@@ -100,7 +95,7 @@ describe('token validity period', () => {
     const shown = await app.admin().get(`${setup.base}?minPosition=${later.body.position}`).expect(200);
     expect(shown.body.tokenValidityDays).toBe(30);
 
-    await caughtUp();
+    await app.caughtUp();
     clock.advance(31 * DAY_MS);
     await metaInfo(setup, earlier.body.token).expect(200);
     await metaInfo(setup, later.body.token).expect(401);

@@ -1,21 +1,16 @@
-import { ACCESS_INDEX, type AccessIndex } from '#guard';
 import { expectRefusedWithoutChange } from '../admin-api/refusals.js';
-import { TestClock } from '../otp/support/otp-app.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TestClock } from '../support/test-clock.js';
+import { startGuardedApp, type GuardedApp } from './support/guarded-app.js';
 import { afasHeader, GET_CONNECTOR, hostOf, readyConnector, type ReadyConnector } from './support/profit-fixtures.js';
 
 describe('POST …/tokens/{tokenId}/rotate', () => {
   const clock = new TestClock();
-  let app: TestApp;
+  let app: GuardedApp;
   beforeAll(async () => {
-    app = await startTestApp({}, { runtime: clock.runtime });
+    app = await startGuardedApp({}, { runtime: clock.runtime });
   });
   afterAll(() => app.close());
 
-  const caughtUp = async () => {
-    const head = await app.headPosition();
-    if (!(await app.app.get<AccessIndex>(ACCESS_INDEX).waitForPosition(head, 5000))) throw new Error(`the access index did not reach ${head}`);
-  };
   const metaInfo = (ready: ReadyConnector, token: string) =>
     app.anonymous().get('/ProfitRestServices/MetaInfo').set('Host', hostOf(ready.environmentId)).set('Authorization', afasHeader(token));
   const verify = async (ready: ReadyConnector, token: string) =>
@@ -46,7 +41,7 @@ describe('POST …/tokens/{tokenId}/rotate', () => {
     ]);
     expect(JSON.stringify(listed.body)).not.toContain(rotated.body.token);
 
-    await caughtUp();
+    await app.caughtUp();
     const fresh = rotated.body.token as string;
     await metaInfo(ready, ready.token).expect(200);
     await metaInfo(ready, fresh).expect(200);
@@ -77,7 +72,7 @@ describe('POST …/tokens/{tokenId}/rotate', () => {
   it('ends the old token at once with an overlap of 0', async () => {
     const ready = await readyConnector(app.admin());
     const rotated = await rotate(ready, 0).expect(201);
-    await caughtUp();
+    await app.caughtUp();
     await metaInfo(ready, ready.token).expect(401);
     await metaInfo(ready, rotated.body.token).expect(200);
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afasHeader, credentialsOf, freshAddress, otpCall, otpSetup, startOtpApp, TestClock, type OtpApp, type OtpSetup } from './support/otp-app.js';
+import { afasHeader, credentialsOf, freshAddress, otpCall, otpSetup, startOtpApp, type OtpApp, type OtpSetup } from './support/otp-app.js';
+import { TestClock } from '../support/test-clock.js';
 import { otpOf, SmtpInbox, subjectOf } from './support/smtp-inbox.js';
 import { expectRefusedWithoutChange } from '../admin-api/refusals.js';
 
@@ -29,6 +30,17 @@ describe('token request by one-time password, through SMTP', () => {
     expect(answer.status).toBe(201);
     const mail = await inbox.nth(count + 1);
     return { answer, mail, otp: otpOf(mail) };
+  }
+
+  /** A new request is answered 201 but sends nothing, the password sent before is refused, and nothing is stored. */
+  async function expectNothingSentAndRefused(otp: string, address: string) {
+    const headBefore = await app.headPosition();
+    const mailsBefore = inbox.messages.length;
+    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
+    await app.otpIdle();
+    expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
+    expect(await app.headPosition()).toBe(headBefore);
+    expect(inbox.messages.length).toBe(mailsBefore);
   }
 
   const validate = (otp: string, address: string, userId = setup.userId) =>
@@ -197,13 +209,7 @@ describe('token request by one-time password, through SMTP', () => {
     const { otp } = await requestOtp(address);
     const user = `/api/v1/environments/${setup.environmentId}/users/${setup.userId}`;
     await app.admin().post(`${user}/deactivate`).expect(200);
-    const headBefore = await app.headPosition();
-    const mailsBefore = inbox.messages.length;
-    expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
-    await app.otpIdle();
-    expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
-    expect(await app.headPosition()).toBe(headBefore);
-    expect(inbox.messages.length).toBe(mailsBefore);
+    await expectNothingSentAndRefused(otp, address);
 
     await app.admin().post(`${user}/reactivate`).expect(200);
     await validate(otp, address).expect(200);
@@ -226,13 +232,7 @@ describe('token request by one-time password, through SMTP', () => {
       expect(JSON.stringify(stream)).not.toContain(newKey);
       expect(app.logs()).not.toContain(newKey);
 
-      const headBefore = await app.headPosition();
-      const mailsBefore = inbox.messages.length;
-      expect((await otpCall(app, setup, 'OtpRequest', { ...credentialsOf(setup), description: 'Laptop' }, address)).status).toBe(201);
-      await app.otpIdle();
-      expect((await validate(otp, address).expect(401)).body.externalMessage).toBe('The one-time password is not valid');
-      expect(await app.headPosition()).toBe(headBefore);
-      expect(inbox.messages.length).toBe(mailsBefore);
+      await expectNothingSentAndRefused(otp, address);
 
       await otpCall(app, setup, 'OtpValidation', { ...credentialsOf(setup), apiToken: newKey, otp }, address).expect(200);
     });

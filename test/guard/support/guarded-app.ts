@@ -8,8 +8,8 @@ export interface GuardedApp extends TestApp {
 }
 
 /** The test app (as npm start builds it) with a handle on the guard's in-memory access index. */
-export async function startGuardedApp(env: Record<string, string> = {}): Promise<GuardedApp> {
-  const app = await startTestApp(env);
+export async function startGuardedApp(env: Record<string, string> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<GuardedApp> {
+  const app = await startTestApp(env, options);
   const index = app.app.get<AccessIndex>(ACCESS_INDEX);
   return {
     ...app,

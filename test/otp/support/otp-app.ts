@@ -1,20 +1,10 @@
-import { nodeRuntime, type Runtime } from '#application';
 import type { MailOutbox } from '../../../apps/api/src/mail/mail-outbox.js';
 import { OtpModule } from '../../../apps/api/src/otp/otp.module.js';
 import { MAIL_OUTBOX } from '../../../apps/api/src/otp/otp.tokens.js';
 import { createGroup, registerEnvironment, registerUser } from '../../support/fixtures.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { TestClock } from '../../support/test-clock.js';
 import { afasHeader, hostOf } from '../../guard/support/profit-fixtures.js';
-
-/** The app's clock, moved on by tests (an expired password, a passed rate-limit window). */
-export class TestClock {
-  private offsetMs = 0;
-  readonly runtime: Runtime = { ...nodeRuntime, now: () => new Date(Date.now() + this.offsetMs) };
-
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
 
 export interface OtpApp extends TestApp {
   /** Resolves when the work of every token request answered so far is done, its e-mail sent or given up on. */
