@@ -16,6 +16,7 @@ const before: AppConnector = {
   ipRestrictions: [{ restrictionId: 'r-1', access: 'deny', cidr: '192.0.2.0/24', family: 'ipv4' }],
   tokens: [{ tokenId: 't-1', userId: '12345.jdoe', description: 'laptop', tokenHint: '…A1B2', tokenHash: 'b'.repeat(64), revoked: false, expiresAt: null }],
   tokenValidityDays: null,
+  rateLimit: null,
   pendingOtps: [],
 };
 

@@ -34,6 +34,7 @@ const SUMMARIES = {
     const token = before?.tokens.find((candidate) => candidate.tokenId === data.tokenId);
     return `token ${token ? token.tokenHint : data.tokenId} for ${data.userId} rotated to ${data.newTokenId}, valid until ${data.expiresAt}`;
   },
+  RateLimitSet: ({ data: { limit } }) => (limit === null ? 'rate limit lifted' : `rate limit set: ${limit.requestsPerSecond} calls per second, bursts of ${limit.burst}`),
   TokenValiditySet: ({ data }) => (data.days === null ? 'token validity cleared: new tokens do not expire' : `token validity set: new tokens valid ${data.days} days`),
   OtpRequested: ({ data }) => `one-time password requested by ${data.userId} for a token (${data.description}), valid until ${data.expiresAt}`,
   OtpAttemptFailed: ({ data }) => `wrong one-time password for ${data.userId} (attempt ${data.failedAttempts}${data.locked ? ', request void' : ''})`,

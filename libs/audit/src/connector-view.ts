@@ -15,6 +15,7 @@ export function connectorFields(state: AppConnector) {
     specialConnectors: state.specialConnectors,
     ipRestrictions: state.ipRestrictions.map(({ restrictionId, access, cidr, family }) => ({ id: restrictionId, access, cidr, family })),
     tokenValidityDays: state.tokenValidityDays,
+    rateLimit: state.rateLimit,
   };
 }
 

@@ -37,6 +37,7 @@ export {
 } from './app-connector/app-connector.state.js';
 export { OTP_MAX_FAILED_ATTEMPTS, OTP_NOT_VALID, pendingOtpOf } from './app-connector/app-connector.otp.js';
 export { MAX_TOKEN_VALIDITY_DAYS } from './app-connector/app-connector.tokens.js';
+export { MAX_BURST, MAX_REQUESTS_PER_SECOND, type RateLimit } from './app-connector/app-connector.rate-limit.js';
 export { MAX_ROTATION_OVERLAP_SECONDS } from './app-connector/app-connector.rotation.js';
 export * from './app-connector/app-connector.decider.js';
 

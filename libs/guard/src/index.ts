@@ -14,7 +14,7 @@ export { decideAccess } from './decision/decide-access.js';
 
 export { MemoryTokenUsageSink } from './usage/memory-token-usage.sink.js';
 export { SqliteTokenUsageSink } from './usage/sqlite-token-usage.sink.js';
-export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse } from './usage/token-usage.port.js';
+export { TOKEN_USAGE_SINK, type TokenUsageSink, type TokenUse, type UsageCount } from './usage/token-usage.port.js';
 export { TokenUsageTracker, type TokenUsageTrackerOptions } from './usage/token-usage.tracker.js';
 
 export { AccessGuardModule, type AccessGuardOptions } from './nest/access-guard.module.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONNECTOR_NAME_PATTERN, MAX_ROTATION_OVERLAP_SECONDS, MAX_TOKEN_VALIDITY_DAYS } from '#domain';
+import { CONNECTOR_NAME_PATTERN, MAX_BURST, MAX_REQUESTS_PER_SECOND, MAX_ROTATION_OVERLAP_SECONDS, MAX_TOKEN_VALIDITY_DAYS } from '#domain';
 import { freeText } from '../http/free-text.js';
 
 const connectorDescription = freeText('shown to users, also in the subject of one-time-password e-mails');
@@ -70,4 +70,13 @@ export const RotateTokenRequest = z.strictObject({
     .min(0)
     .max(MAX_ROTATION_OVERLAP_SECONDS)
     .describe(`seconds the old token stays valid beside the new one (0 to ${MAX_ROTATION_OVERLAP_SECONDS}); then it is refused as expired`),
+});
+
+export const SetRateLimitRequest = z.strictObject({
+  requestsPerSecond: z
+    .number()
+    .positive()
+    .max(MAX_REQUESTS_PER_SECOND)
+    .describe(`calls per second the bucket refills (above 0, at most ${MAX_REQUESTS_PER_SECOND}; 0.5 is one call every two seconds)`),
+  burst: z.number().int().min(1).max(MAX_BURST).optional().describe(`calls the bucket holds (1 to ${MAX_BURST}); default: requestsPerSecond rounded up`),
 });

@@ -7,6 +7,7 @@ import { ChangeAppConnectorHandler } from '../app-connectors/commands/change-app
 import { CreateAppConnectorHandler } from '../app-connectors/commands/create-app-connector/create-app-connector.handler.js';
 import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/generate-token.handler.js';
 import { RotateTokenHandler } from '../app-connectors/commands/rotate-token/rotate-token.handler.js';
+import { RateLimitController } from '../app-connectors/rate-limit.controller.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { ChangeMessageTypeHandler } from '../communication/commands/change-message-type/change-message-type.handler.js';
@@ -25,6 +26,7 @@ import { ProjectionsController } from '../read-side/projections.controller.js';
 import { AppConnectorsQueryController } from '../queries/app-connectors-query.controller.js';
 import { EnvironmentsQueryController } from '../queries/environments-query.controller.js';
 import { TokensQueryController } from '../queries/tokens-query.controller.js';
+import { UsageQueryController } from '../queries/usage-query.controller.js';
 import { UserGroupsQueryController } from '../queries/user-groups-query.controller.js';
 import { UsersQueryController } from '../queries/users-query.controller.js';
 import { AddMemberHandler } from '../user-groups/commands/add-member/add-member.handler.js';
@@ -45,6 +47,7 @@ export const ADMIN_CONTROLLERS = [
   AppConnectorsController,
   IpRestrictionsController,
   TokensController,
+  RateLimitController,
   AppConnectorGrantsController,
   ConnectorAuditController,
   EnvironmentsQueryController,
@@ -52,6 +55,7 @@ export const ADMIN_CONTROLLERS = [
   UserGroupsQueryController,
   AppConnectorsQueryController,
   TokensQueryController,
+  UsageQueryController,
   CommunicationController,
   CommunicationQueryController,
 ];

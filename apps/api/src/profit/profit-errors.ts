@@ -6,6 +6,7 @@ export function sendProfitError(reply: FastifyReply, error: ProfitError): void {
   // A body over the limit is left unread: closing the connection after the answer is the way out
   // (Node would otherwise keep it waiting on that body, or read all of it).
   if (error.getStatus() === 413) reply.header('connection', 'close');
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   reply.status(error.getStatus()).header('content-type', 'application/json; charset=utf-8').send(error.body);
 }
 

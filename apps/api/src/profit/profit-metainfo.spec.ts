@@ -12,6 +12,7 @@ const connector = (revision: number): IndexedConnector => ({
   updateConnectors: new Set(['KnSubject']),
   specialConnectors: new Set(),
   ipRules: new IpRules([]),
+  rateLimit: null,
   revision,
 });
 

@@ -7,6 +7,7 @@ export const VerifyAnswer = z.strictObject({
   appConnectorId: z.string().nullable(),
   userId: z.string().nullable(),
   tokenId: z.string().nullable(),
+  retryAfterSeconds: z.number().int().optional().describe('with `rate_limited` only: seconds until the connector may be called again'),
 });
 
 export type VerifyAnswer = z.infer<typeof VerifyAnswer>;
@@ -20,6 +21,7 @@ export function verifyAnswer(decision: AccessDecision): VerifyAnswer {
     appConnectorId: owner?.appConnectorId ?? null,
     userId: owner?.userId ?? null,
     tokenId: owner?.tokenId ?? null,
+    ...(!decision.allowed && decision.retryAfterSeconds !== undefined && { retryAfterSeconds: decision.retryAfterSeconds }),
   };
 }
 
@@ -31,6 +33,8 @@ const textsWithoutOwner = new Map<string, string>();
  * owner and allowed decision as long-lived frozen objects, so every later answer is a look-up.
  */
 export function verifyAnswerText(decision: AccessDecision): string {
+  // Its wait differs from call to call.
+  if (decision.code === 'rate_limited') return JSON.stringify(verifyAnswer(decision));
   const owner = decision.allowed ? decision : decision.owner;
   let texts = owner === null ? textsWithoutOwner : textsByOwner.get(owner);
   if (texts === undefined) {

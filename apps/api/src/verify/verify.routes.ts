@@ -1,23 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decideAccess, type AccessLookup, type TokenUsageTracker } from '#guard';
+import type { AccessChecker } from '#guard';
 import { sendProblem } from '../http/problem-details.filter.js';
 import { validationFailed } from '../http/validation.pipe.js';
 import { verifyAnswerText } from './verify.answer.js';
 import { VerifyRequest } from './verify.request.js';
 
 export interface VerifyRoutesOptions {
-  readonly index: AccessLookup;
-  readonly usage: TokenUsageTracker;
-  /** Epoch milliseconds at which the decision judges tokens' expiry. */
-  readonly clock: () => number;
+  readonly checker: AccessChecker;
 }
 
 export const VERIFY_PATH = '/api/v1/verify';
 
 /**
  * `POST /api/v1/verify`: token verification for a gateway in front of another service, the same
- * decision as the Profit surface answered as data (always 200) rather than as a refusal. An allowed
- * verification counts as a use of the token.
+ * decision as the Profit surface answered as data (always 200) rather than as a refusal. It counts
+ * in the token's usage and takes from the connector's rate limit as a Profit call does.
  *
  * Other services call it once per call of theirs, so like the Profit surface it is a plain Fastify
  * route (its own scope) rather than a Nest controller; it keeps the admin API's contract: admin key
@@ -43,13 +40,11 @@ function verify(options: VerifyRoutesOptions, request: FastifyRequest, reply: Fa
   const parsed = VerifyRequest.safeParse(request.body);
   if (!parsed.success) throw validationFailed(parsed.error.issues);
   const body = parsed.data;
-  const decision = decideAccess(options.index, {
+  const decision = options.checker.decide({
     environmentId: body.environmentId,
     token: body.token,
     clientAddress: body.clientIp,
     connector: body.connector,
-    now: options.clock(),
   });
-  if (decision.allowed) options.usage.record(decision.tokenId);
   reply.header('content-type', 'application/json; charset=utf-8').send(verifyAnswerText(decision));
 }

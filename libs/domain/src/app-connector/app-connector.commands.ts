@@ -1,3 +1,4 @@
+import type { RateLimit } from './app-connector.rate-limit.js';
 import type { IpAccess } from './app-connector.state.js';
 
 type Command<Type extends string, Data extends object = Record<string, never>> = {
@@ -74,6 +75,9 @@ export type RotateToken = Command<
 /** `days: null` clears the default: tokens generated afterwards do not expire. */
 export type SetTokenValidity = Command<'SetTokenValidity', { days: number | null }>;
 
+/** `limit: null` lifts the limit. */
+export type SetRateLimit = Command<'SetRateLimit', { limit: RateLimit | null }>;
+
 export type RequestOtp = Command<
   'RequestOtp',
   {
@@ -121,6 +125,7 @@ export type AppConnectorCommand =
   | GenerateToken
   | RevokeToken
   | SetTokenValidity
+  | SetRateLimit
   | RotateToken
   | RequestOtp
   | ValidateOtp;

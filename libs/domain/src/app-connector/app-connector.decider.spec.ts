@@ -116,6 +116,8 @@ describe('app connector decider', () => {
     { type: 'RemoveIpRestriction', data: { restrictionId: 'r' } },
     generate(),
     { type: 'RevokeToken', data: { tokenId: 't' } },
+    { type: 'SetTokenValidity', data: { days: 30 } },
+    { type: 'SetRateLimit', data: { limit: { requestsPerSecond: 10, burst: 20 } } },
     { type: 'RequestOtp', data: { requestId: 'o', userId: '12345.jdoe', description: 'd', otpHash: 'c'.repeat(64), expiresAt: '2026-01-01T00:10:00.000Z', userIsMember: true } },
     { type: 'ValidateOtp', data: { userId: '12345.jdoe', otpHash: 'c'.repeat(64), now: '2026-01-01T00:00:00.000Z', tokenId: 't', tokenHash: 'b'.repeat(64), tokenHint: 'h', userIsMember: true } },
   ];

@@ -13,6 +13,7 @@ import {
   type AppConnectorState,
 } from './app-connector.state.js';
 import { requestOtp, validateOtp } from './app-connector.otp.js';
+import { setRateLimit } from './app-connector.rate-limit.js';
 import { rotateToken } from './app-connector.rotation.js';
 import { generateToken, revokeToken, setTokenValidity } from './app-connector.tokens.js';
 
@@ -59,6 +60,8 @@ export function decideAppConnector(command: AppConnectorCommand, state: AppConne
       return rotateToken(command.data, state);
     case 'SetTokenValidity':
       return setTokenValidity(command.data, state);
+    case 'SetRateLimit':
+      return setRateLimit(command.data, state);
     case 'RequestOtp':
       return requestOtp(command.data, state);
     case 'ValidateOtp':

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/decider.js';
 import { eventTypes } from '../shared/event-types.js';
 import type { IpFamily } from '../ip/ip-address.js';
+import type { RateLimit } from './app-connector.rate-limit.js';
 import type { IpAccess } from './app-connector.state.js';
 
 /** Every event names its connector, so that projections need not parse stream names. */
@@ -63,6 +64,8 @@ export type TokenRevoked = Event<'TokenRevoked', { tokenId: string; userId: stri
 export type TokenRotated = Event<'TokenRotated', { tokenId: string; userId: string; tokenHash: string; newTokenId: string; expiresAt: string }>;
 /** How many days tokens generated from now on stay valid; `null`: they do not expire. */
 export type TokenValiditySet = Event<'TokenValiditySet', { days: number | null }>;
+/** The guard's limit of the connector's calls; `null`: none. */
+export type RateLimitSet = Event<'RateLimitSet', { limit: RateLimit | null }>;
 
 /** A one-time password was sent for a token for `description`; it voids an earlier pending one of the user. */
 export type OtpRequested = Event<
@@ -92,6 +95,7 @@ export type AppConnectorEvent =
   | TokenGenerated
   | TokenRevoked
   | TokenValiditySet
+  | RateLimitSet
   | TokenRotated
   | OtpRequested
   | OtpAttemptFailed
@@ -103,7 +107,7 @@ export const APP_CONNECTOR_EVENT_TYPES = eventTypes<AppConnectorEvent['type']>({
   UpdateConnectorsGranted: true, UpdateConnectorRevoked: true, SpecialConnectorsAdded: true,
   SpecialConnectorRemoved: true, IpRestrictionAdded: true, IpRestrictionRemoved: true, TokenGenerated: true,
   TokenRevoked: true, OtpRequested: true, OtpAttemptFailed: true, OtpAccepted: true,
-  TokenValiditySet: true, TokenRotated: true,
+  TokenValiditySet: true, TokenRotated: true, RateLimitSet: true,
   AppConnectorArchived: true,
 });
 

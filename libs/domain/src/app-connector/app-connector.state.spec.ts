@@ -52,6 +52,7 @@ describe('app connector state', () => {
         },
       ],
       tokenValidityDays: 30,
+      rateLimit: null,
       pendingOtps: [],
     });
   });

@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/decider.js';
 import type { IpFamily } from '../ip/ip-address.js';
 import type { AppConnectorEvent } from './app-connector.events.js';
+import type { RateLimit } from './app-connector.rate-limit.js';
 
 export type IpAccess = 'allow' | 'deny';
 export type GrantList = 'getConnectors' | 'updateConnectors' | 'specialConnectors';
@@ -55,6 +56,8 @@ export type AppConnector = {
   readonly tokens: readonly Token[];
   /** Days a newly generated token stays valid unless it names its own expiry; `null`: no expiry. */
   readonly tokenValidityDays: number | null;
+  /** The guard's limit of the connector's calls; `null`: none. */
+  readonly rateLimit: RateLimit | null;
   /** One per user at most: a newer request replaces the older; accepted or locked ones are gone. */
   readonly pendingOtps: readonly PendingOtp[];
 };
@@ -66,7 +69,7 @@ export const initialAppConnectorState = (): AppConnectorState => null;
 
 export function evolveAppConnector(state: AppConnectorState, event: AppConnectorEvent): AppConnectorState {
   if (event.type === 'AppConnectorCreated') {
-    return { ...event.data, archived: false, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], tokenValidityDays: null, pendingOtps: [] };
+    return { ...event.data, archived: false, getConnectors: [], updateConnectors: [], specialConnectors: [], ipRestrictions: [], tokens: [], tokenValidityDays: null, rateLimit: null, pendingOtps: [] };
   }
   if (state === null) return state;
   switch (event.type) {
@@ -117,6 +120,8 @@ export function evolveAppConnector(state: AppConnectorState, event: AppConnector
       };
     case 'TokenValiditySet':
       return { ...state, tokenValidityDays: event.data.days };
+    case 'RateLimitSet':
+      return { ...state, rateLimit: event.data.limit };
     case 'OtpRequested': {
       const { requestId, userId, description, otpHash, expiresAt } = event.data;
       return { ...state, pendingOtps: [...withoutOtpOf(state, userId), { requestId, userId, description, otpHash, expiresAt, failedAttempts: 0 }] };

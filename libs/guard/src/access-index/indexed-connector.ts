@@ -1,4 +1,4 @@
-import type { AppConnector, GrantList, IpRestriction } from '#domain';
+import type { AppConnector, GrantList, IpRestriction, RateLimit } from '#domain';
 import { IpRules } from './ip-rules.js';
 
 /** One app connector as the guard reads it: grants as Sets, IP lines precompiled. */
@@ -13,6 +13,8 @@ export interface IndexedConnector {
   readonly updateConnectors: ReadonlySet<string>;
   readonly specialConnectors: ReadonlySet<string>;
   readonly ipRules: IpRules;
+  /** The guard's limit of the connector's calls; `null`: none. */
+  readonly rateLimit: RateLimit | null;
   /** Counts the changes applied to this connector, so that a surface can cache what it derives from one. */
   readonly revision: number;
 }
@@ -42,6 +44,7 @@ const VIEWED = {
   userGroupCreatedWithConnector: false,
   tokens: false,
   tokenValidityDays: false,
+  rateLimit: true,
   pendingOtps: false,
 } satisfies Record<keyof AppConnector, boolean>;
 
@@ -75,6 +78,7 @@ function view(state: AppConnector, previous: ConnectorEntry | undefined): Indexe
     updateConnectors: grants('updateConnectors'),
     specialConnectors: grants('specialConnectors'),
     ipRules: previous?.state.ipRestrictions === state.ipRestrictions ? previous.indexed.ipRules : rulesOf(state.ipRestrictions),
+    rateLimit: state.rateLimit,
     revision: previous === undefined ? 0 : previous.indexed.revision + 1,
   };
 }

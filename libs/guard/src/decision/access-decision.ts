@@ -34,7 +34,8 @@ export type RefusalCode =
   | 'user_deactivated'
   | 'connector_blocked'
   | 'ip_restricted'
-  | 'connector_not_granted';
+  | 'connector_not_granted'
+  | 'rate_limited';
 
 /** Who the token belongs to, once it is known (for logs and the verify answer; never the token). */
 export interface TokenOwner {
@@ -54,12 +55,16 @@ export type AccessGranted = TokenOwner & {
 
 export type AccessRefused = {
   readonly allowed: false;
-  readonly status: 401 | 403;
+  readonly status: RefusalStatus;
   readonly code: RefusalCode;
   /** The message a Profit client sees. */
   readonly externalMessage: string;
   readonly owner: TokenOwner | null;
+  /** Set for `rate_limited` only: whole seconds until the connector's bucket holds a call again. */
+  readonly retryAfterSeconds?: number;
 };
+
+export type RefusalStatus = 401 | 403 | 429;
 
 export type AccessDecision = AccessGranted | AccessRefused;
 
@@ -69,7 +74,7 @@ const INVALID_TOKEN = 'Token is not valid or not correctly applied';
  * Profit's own wording where it is published (protocol reference). The checks about the token's
  * environment and user group answer like an invalid token: a caller learns nothing more.
  */
-export const REFUSALS: Readonly<Record<RefusalCode, { status: 401 | 403; externalMessage: string }>> = {
+export const REFUSALS: Readonly<Record<RefusalCode, { status: RefusalStatus; externalMessage: string }>> = {
   token_missing: { status: 401, externalMessage: INVALID_TOKEN },
   token_malformed: { status: 401, externalMessage: INVALID_TOKEN },
   token_plain: { status: 401, externalMessage: `${INVALID_TOKEN}: send it base64-encoded` },
@@ -84,4 +89,5 @@ export const REFUSALS: Readonly<Record<RefusalCode, { status: 401 | 403; externa
   connector_blocked: { status: 403, externalMessage: 'App connector is blocked' },
   ip_restricted: { status: 403, externalMessage: 'Forbidden; Due to IP restrictions' },
   connector_not_granted: { status: 401, externalMessage: 'valid token but no access to this endpoint' },
+  rate_limited: { status: 429, externalMessage: 'Too many requests: the rate limit of the app connector is reached' },
 };

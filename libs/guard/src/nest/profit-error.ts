@@ -23,6 +23,8 @@ export class ProfitError extends HttpException {
     /** Names the reason in logs; never sent to the client. */
     readonly code: string,
     profitLogReference: string = randomUUID(),
+    /** Sent as Retry-After (a 429 of the rate limit). */
+    readonly retryAfterSeconds?: number,
   ) {
     const body = { externalMessage, errorNumber: PROFIT_ERROR_NUMBER, profitLogReference };
     super(body, status);

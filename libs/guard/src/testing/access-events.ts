@@ -49,6 +49,7 @@ export const e = {
     type: 'TokenRotated',
     data: { ...ref, tokenId, userId: USER, tokenHash: hashTokenData(data), newTokenId, expiresAt },
   }),
+  rateLimit: (limit: { requestsPerSecond: number; burst: number } | null) => ({ type: 'RateLimitSet', data: { ...ref, limit } }),
   tokenRevoked: (tokenId = 't1', userId = USER, data = TOKEN_DATA) => ({
     type: 'TokenRevoked',
     data: { ...ref, tokenId, userId, tokenHash: hashTokenData(data) },

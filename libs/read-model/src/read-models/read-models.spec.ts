@@ -40,6 +40,7 @@ describe('read models, given the events of two environments', () => {
           { tokenId: 't2', userId: WEBSHOP_USER, description: 'Server', tokenHint: '…1234', tokenHash: HASH_SERVER, revoked: false, expiresAt: null },
         ],
         tokenValidityDays: null,
+        rateLimit: null,
         pendingOtps: [],
       },
       createdAt: events[0]!.metadata.time,

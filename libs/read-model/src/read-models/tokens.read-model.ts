@@ -34,7 +34,7 @@ const TYPES = eventTypes<AppConnectorEvent['type']>({
   AppConnectorUserGroupAssigned: false, AppConnectorBlocked: false, AppConnectorUnblocked: false, GetConnectorsGranted: false,
   GetConnectorRevoked: false, UpdateConnectorsGranted: false, UpdateConnectorRevoked: false, SpecialConnectorsAdded: false,
   SpecialConnectorRemoved: false, IpRestrictionAdded: false, IpRestrictionRemoved: false,
-  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false, TokenRotated: true,
+  OtpRequested: false, OtpAttemptFailed: false, OtpAccepted: false, TokenValiditySet: false, TokenRotated: true, RateLimitSet: false,
   AppConnectorArchived: false,
 });
 
