@@ -42,9 +42,12 @@ const service = await startService({ TRUSTED_PROXIES: '127.0.0.1', FORWARD_AUTH_
 const bare = await startBareServer({ pinned: true });
 try {
   const connector = await readyConnector(service.url, env);
-  // With an expiry, so that the measured calls pay for the expiry check and MetaInfo's tokenExpiry.
+  // With an expiry, so that the measured calls pay for the expiry check and MetaInfo's tokenExpiry, and a
+  // rate limit above what the bench reaches, so that they pay for the bucket without being refused.
   const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const { token } = await admin(service.url, 'POST', `${connector.base}/tokens`, { userId: `${env}.bench`, description: 'load', expiresAt });
+  const { position } = await admin(service.url, 'PUT', `${connector.base}/rate-limit`, { requestsPerSecond: 100_000, burst: 100_000 });
+  await admin(service.url, 'GET', `${connector.base}?minPosition=${position}`);
 
   const metaInfo = { method: 'GET', path: '/ProfitRestServices/MetaInfo', headers: { host, authorization: authorization(token) } };
   const verifyBody = JSON.stringify({ environmentId: env, token, clientIp: '203.0.113.7', connector: { kind: 'get', name: 'Profit_Article' } });
