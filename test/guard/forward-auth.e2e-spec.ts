@@ -184,6 +184,21 @@ describe('GET /api/v1/forward-auth from a trusted proxy with the key', () => {
     });
   });
 
+  it("answers the connector's rate limit with 429 and Retry-After, recording nothing but the count", async () => {
+    const connector = await ready();
+    await app.admin().put(`${connector.base}/rate-limit`).send({ requestsPerSecond: 0.001, burst: 1 }).expect(200);
+    await app.caughtUp();
+    await forwardAuth(app, connector).expect(200);
+    await expectNothingRecorded(app, connector, async () => {
+      const response = await forwardAuth(app, connector).expect(429);
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(900);
+      expect(response.headers['x-app-connector-id']).toBeUndefined();
+      expect(response.body).toEqual(profitBody('Too many requests: the rate limit of the app connector is reached'));
+    });
+    const usage = await app.admin().get(`${connector.base}/usage`).expect(200);
+    expect(usage.body.totals).toEqual({ allowed: 1, refused: 1, refusedBy: { rate_limited: 1 } });
+  });
+
   it('does not take the admin key in Authorization instead of the client\'s token', async () => {
     const connector = await ready();
     const response = await forwardAuth(app, connector, { authorization: 'Bearer e2e-admin-key-0123456789' }).expect(401);
