@@ -140,6 +140,6 @@ describe('POST /api/v1/verify', () => {
     const post = body.paths['/api/v1/verify'].post;
     expect(post.security).toEqual([{ admin: [] }]);
     expect(post.requestBody.content['application/json'].schema.required).toEqual(['environmentId', 'token', 'clientIp', 'connector']);
-    expect(Object.keys(post.responses[200].content['application/json'].schema.properties)).toEqual(['valid', 'code', 'appConnectorId', 'userId', 'tokenId']);
+    expect(Object.keys(post.responses[200].content['application/json'].schema.properties)).toEqual(['valid', 'code', 'appConnectorId', 'userId', 'tokenId', 'retryAfterSeconds']);
   });
 });

@@ -11,7 +11,7 @@ interface MetaInfo {
  * of GetConnectors and UpdateConnectors, so a description repeats the id.
  */
 function metaInfo(connector: IndexedConnector): MetaInfo {
-  const listed = (names: ReadonlySet<string>) => [...names].sort().map((id) => ({ id, description: id }));
+  const listed = (names: readonly string[]) => names.map((id) => ({ id, description: id }));
   return {
     updateConnectors: listed(connector.updateConnectors),
     getConnectors: listed(connector.getConnectors),

@@ -17,7 +17,9 @@ export function verifyOpenApi(document: OpenAPIObject): OpenAPIObject {
         post: {
           tags: ['verify'],
           summary: 'Verify a token for a call: the Profit guard\'s decision as data',
-          description: 'Always 200 for a decision; `valid` says whether the call may go ahead and `code` names the first check that failed. An allowed verification counts as a use of the token.',
+          description:
+            'Always 200 for a decision; `valid` says whether the call may go ahead and `code` names the first check that failed. ' +
+            "It counts in the token's usage and takes from the connector's rate limit as a Profit call does (`rate_limited` with `retryAfterSeconds` beyond it).",
           security: [{ admin: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(VerifyRequest, 'input') } } },
           responses: {

@@ -12,7 +12,7 @@ describe('AccessState', () => {
   it('indexes tokens by hash, connectors by environment and id, members by group', () => {
     const state = stateOf(positioned(liveConnector()));
     const owner = { tokenId: 't1', environmentId: ENV, appConnectorId: CONNECTOR, userId: USER, device: 'laptop' };
-    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({ ...owner, revoked: false, expiresAtMs: Infinity, owner, granted: { ...owner, allowed: true, code: 'allowed', expiresAt: null } });
+    expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toEqual({ revoked: false, expiresAtMs: Infinity, owner, granted: { ...owner, allowed: true, code: 'allowed', expiresAt: null } });
     expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: false, userGroupId: GROUP, description: 'Webshop' });
     expect([...state.connector(ENV, CONNECTOR)!.getConnectors]).toEqual(['Profit_Article']);
     expect(state.isMember(ENV, GROUP, USER)).toBe(true);
@@ -33,7 +33,7 @@ describe('AccessState', () => {
     );
     expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toMatchObject({ revoked: true, owner: { tokenId: 't1', userId: USER } });
     expect(state.connector(ENV, CONNECTOR)).toMatchObject({ blocked: true, userGroupId: 'g2' });
-    expect(state.connector(ENV, CONNECTOR)!.getConnectors.size).toBe(0);
+    expect(state.connector(ENV, CONNECTOR)!.getConnectors).toEqual([]);
     expect(state.isMember(ENV, GROUP, USER)).toBe(false);
   });
 
@@ -45,7 +45,7 @@ describe('AccessState', () => {
     expect([permits('10.1.2.3'), permits('192.0.2.1')]).toEqual([false, true]);
   });
 
-  it('keeps what an event leaves unchanged: grant Sets and compiled IP lines stay the same objects', () => {
+  it('keeps what an event leaves unchanged: grant lists and compiled IP lines stay the same objects', () => {
     const state = stateOf(positioned([...liveConnector(), e.ipAdded('r1', 'allow', '10.0.0.0/8')]));
     const before = state.connector(ENV, CONNECTOR)!;
     state.apply({ ...e.blocked(), position: 100 });
@@ -54,7 +54,7 @@ describe('AccessState', () => {
     for (const part of ['ipRules', 'getConnectors', 'updateConnectors', 'specialConnectors'] as const) expect(blocked[part]).toBe(before[part]);
     state.apply({ ...e.getGranted('Profit_Debtor'), position: 101 });
     const granted = state.connector(ENV, CONNECTOR)!;
-    expect([...granted.getConnectors]).toEqual(['Profit_Article', 'Profit_Debtor']);
+    expect(granted.getConnectors).toEqual(['Profit_Article', 'Profit_Debtor']);
     expect(granted.getConnectors).not.toBe(blocked.getConnectors);
     expect(granted.ipRules).toBe(blocked.ipRules);
   });
@@ -65,7 +65,7 @@ describe('AccessState', () => {
     const first = state.tokenByHash(hashTokenData(TOKEN_DATA));
     const connector = state.connector(ENV, CONNECTOR);
     state.apply({ ...e.tokenRevoked('t2', USER, other), position: 100 });
-    expect(state.tokenByHash(hashTokenData(other))).toMatchObject({ tokenId: 't2', revoked: true });
+    expect(state.tokenByHash(hashTokenData(other))).toMatchObject({ owner: { tokenId: 't2' }, revoked: true });
     expect(state.tokenByHash(hashTokenData(TOKEN_DATA))).toBe(first);
     // Nothing the connector's view reads changed: same view, same revision (a surface's cache holds).
     expect(state.connector(ENV, CONNECTOR)).toBe(connector);

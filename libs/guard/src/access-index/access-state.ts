@@ -18,6 +18,7 @@ import {
 import { indexConnector, type ConnectorEntry, type IndexedConnector } from './indexed-connector.js';
 import { reindexTokens, type IndexedToken } from './indexed-token.js';
 import { ScopedMap } from './scoped-map.js';
+import { includesSorted } from './sorted.js';
 
 /** What the decision reads: indexed lookups only, nothing that scans. */
 export interface AccessLookup {
@@ -115,7 +116,8 @@ export class AccessState implements AccessLookup {
         entry.indexed = indexed;
       }
     }
-    reindexTokens(this.tokensByHash, event.data, before?.tokens ?? [], state?.tokens ?? []);
+    // The connector's own id strings, not the event's copies: every token's decision holds them.
+    reindexTokens(this.tokensByHash, state ?? before ?? event.data, before?.tokens ?? [], state?.tokens ?? []);
   }
 
   private applyToGroup(event: UserGroupEvent): void {
@@ -138,18 +140,4 @@ export class AccessState implements AccessLookup {
     if (environment !== null) this.environments.set(environmentId, environment);
     else this.environments.delete(environmentId);
   }
-}
-
-/** The domain keeps a group's members sorted (code-unit order, as `<` compares). */
-function includesSorted(sorted: readonly string[], value: string): boolean {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const candidate = sorted[middle]!;
-    if (candidate === value) return true;
-    if (candidate < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
 }

@@ -1,7 +1,7 @@
-import type { AppConnector, GrantList, IpRestriction, RateLimit } from '#domain';
+import type { AppConnector, IpRestriction, RateLimit } from '#domain';
 import { IpRules } from './ip-rules.js';
 
-/** One app connector as the guard reads it: grants as Sets, IP lines precompiled. */
+/** One app connector as the guard reads it: IP lines precompiled. */
 export interface IndexedConnector {
   readonly environmentId: string;
   readonly appConnectorId: string;
@@ -9,9 +9,10 @@ export interface IndexedConnector {
   readonly blocked: boolean;
   readonly archived: boolean;
   readonly userGroupId: string;
-  readonly getConnectors: ReadonlySet<string>;
-  readonly updateConnectors: ReadonlySet<string>;
-  readonly specialConnectors: ReadonlySet<string>;
+  /** The domain state's own sorted lists (no copies: the index holds every connector), searched by bisection. */
+  readonly getConnectors: readonly string[];
+  readonly updateConnectors: readonly string[];
+  readonly specialConnectors: readonly string[];
   readonly ipRules: IpRules;
   /** The guard's limit of the connector's calls; `null`: none. */
   readonly rateLimit: RateLimit | null;
@@ -50,14 +51,11 @@ const VIEWED = {
 
 const VIEWED_PARTS = (Object.keys(VIEWED) as (keyof AppConnector)[]).filter((part) => VIEWED[part]);
 
-/** Shared by every connector without grants of a kind: most have no special connectors. */
-const NO_NAMES: ReadonlySet<string> = new Set();
-
 /**
  * The guard's view of `state`. What the domain's fold left untouched (it keeps unchanged values as
  * the same objects) is taken over from `previous`: an event that changes nothing the view reads (a
- * token's) keeps the view and its revision, one that does not touch the IP lines compiles no
- * IpRules, and a grant rebuilds one Set.
+ * token's) keeps the view and its revision, and one that does not touch the IP lines compiles no
+ * IpRules.
  */
 export function indexConnector(state: AppConnector, previous: ConnectorEntry | undefined): IndexedConnector {
   if (previous === undefined) return view(state, undefined);
@@ -66,7 +64,6 @@ export function indexConnector(state: AppConnector, previous: ConnectorEntry | u
 }
 
 function view(state: AppConnector, previous: ConnectorEntry | undefined): IndexedConnector {
-  const grants = (list: GrantList): ReadonlySet<string> => (previous?.state[list] === state[list] ? previous.indexed[list] : setOf(state[list]));
   return {
     environmentId: state.environmentId,
     appConnectorId: state.appConnectorId,
@@ -74,15 +71,13 @@ function view(state: AppConnector, previous: ConnectorEntry | undefined): Indexe
     blocked: state.blocked,
     archived: state.archived,
     userGroupId: state.userGroupId,
-    getConnectors: grants('getConnectors'),
-    updateConnectors: grants('updateConnectors'),
-    specialConnectors: grants('specialConnectors'),
+    getConnectors: state.getConnectors,
+    updateConnectors: state.updateConnectors,
+    specialConnectors: state.specialConnectors,
     ipRules: previous?.state.ipRestrictions === state.ipRestrictions ? previous.indexed.ipRules : rulesOf(state.ipRestrictions),
     rateLimit: state.rateLimit,
     revision: previous === undefined ? 0 : previous.indexed.revision + 1,
   };
 }
-
-const setOf = (names: readonly string[]): ReadonlySet<string> => (names.length === 0 ? NO_NAMES : new Set(names));
 
 const rulesOf = (lines: readonly IpRestriction[]): IpRules => (lines.length === 0 ? IpRules.NONE : new IpRules(lines));

@@ -1,17 +1,12 @@
 import type { AppConnectorRef, Token } from '#domain';
 import type { AccessGranted, TokenOwner } from '../decision/access-decision.js';
 
+/** Few fields per token, the ids held by `owner` and `granted` only: the index holds every token of every connector. */
 export interface IndexedToken {
-  readonly tokenId: string;
-  readonly environmentId: string;
-  readonly appConnectorId: string;
-  readonly userId: string;
-  /** The device description the token was generated for. */
-  readonly device: string;
   readonly revoked: boolean;
   /** Epoch milliseconds from which the token is refused (Infinity: never), parsed once here so the decision compares numbers. */
   readonly expiresAtMs: number;
-  /** Who the token belongs to, built once when indexed: the decision hands it out as it is. */
+  /** Who the token belongs to, built once when indexed: refusals hand it out as it is. */
   readonly owner: TokenOwner;
   /** The decision that allows a call with this token, built once when indexed (the hot path allocates nothing for it). */
   readonly granted: AccessGranted;
@@ -39,5 +34,5 @@ function indexedToken({ environmentId, appConnectorId }: AppConnectorRef, { toke
   const owner: TokenOwner = Object.freeze({ tokenId, environmentId, appConnectorId, userId, device: description });
   const expiresAtMs = expiresAt === null ? Infinity : Date.parse(expiresAt);
   const granted: AccessGranted = Object.freeze({ ...owner, allowed: true as const, code: 'allowed' as const, expiresAt });
-  return Object.freeze({ ...owner, revoked, expiresAtMs, owner, granted });
+  return Object.freeze({ revoked, expiresAtMs, owner, granted });
 }

@@ -1,6 +1,9 @@
 import type { ClientAddress, IpAccess, IpFamily } from '#domain';
 import { CidrSet } from '../client-address/cidr-set.js';
 
+/** Shared by every connector without lines of a kind (most have allow lines only, or none): never added to. */
+const NO_CIDRS = new CidrSet();
+
 export type IpRule = { readonly access: IpAccess; readonly cidr: string; readonly family: IpFamily };
 
 /**
@@ -35,6 +38,7 @@ export class IpRules {
 }
 
 function compile(rules: readonly IpRule[]): CidrSet {
+  if (rules.length === 0) return NO_CIDRS;
   const set = new CidrSet();
   for (const { cidr, family } of rules) set.add(cidr, family);
   return set;

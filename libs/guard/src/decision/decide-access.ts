@@ -1,6 +1,7 @@
 import { hashTokenData, parseAfasToken, parseAfasTokenHeader } from '#domain';
 import type { AccessLookup } from '../access-index/access-state.js';
 import type { IndexedConnector } from '../access-index/indexed-connector.js';
+import { includesSorted } from '../access-index/sorted.js';
 import { REFUSALS, type AccessDecision, type AccessRequest, type ConnectorCall, type RefusalCode, type TokenOwner } from './access-decision.js';
 
 const GRANTS = { get: 'getConnectors', update: 'updateConnectors', special: 'specialConnectors' } as const;
@@ -19,17 +20,17 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   const presented = typeof request.authorizationHeader === 'string' ? parseAfasTokenHeader(request.authorizationHeader) : parseAfasToken(request.token);
   if (!presented.ok) return refuse(`token_${presented.reason}`, null);
   const token = index.tokenByHash(hashTokenData(presented.data));
-  const connector = token && index.connector(token.environmentId, token.appConnectorId);
-  if (token === undefined || connector === undefined) return refuse('token_unknown', null);
-  const owner = token.owner;
+  const owner = token?.owner;
+  const connector = owner && index.connector(owner.environmentId, owner.appConnectorId);
+  if (token === undefined || owner === undefined || connector === undefined) return refuse('token_unknown', null);
   if (token.revoked) return refuse('token_revoked', owner);
   if (request.now >= token.expiresAtMs) return refuse('token_expired', owner);
-  if (token.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
+  if (owner.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
     return refuse('wrong_environment', owner);
   }
   if (connector.archived) return refuse('connector_archived', owner);
-  if (index.isDeactivated(token.userId)) return refuse('user_deactivated', owner);
-  if (!index.isMember(token.environmentId, connector.userGroupId, token.userId)) return refuse('not_in_user_group', owner);
+  if (index.isDeactivated(owner.userId)) return refuse('user_deactivated', owner);
+  if (!index.isMember(owner.environmentId, connector.userGroupId, owner.userId)) return refuse('not_in_user_group', owner);
   if (connector.blocked) return refuse('connector_blocked', owner);
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
   if (!isGranted(connector, request.connector)) return refuse('connector_not_granted', owner);
@@ -37,7 +38,7 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
 }
 
 function isGranted(connector: IndexedConnector, call: ConnectorCall): boolean {
-  return call.kind === 'metainfo' || connector[GRANTS[call.kind]].has(call.name);
+  return call.kind === 'metainfo' || includesSorted(connector[GRANTS[call.kind]], call.name);
 }
 
 function refuse(code: RefusalCode, owner: TokenOwner | null): AccessDecision {
