@@ -13,10 +13,13 @@ const MAIN_WITH_CONTROLS = resolve('bench/support/service-with-controls.mjs');
 /** As `npm start` runs it (package.json). */
 const NODE_FLAGS = ['--max-semi-space-size=32'];
 
-/** `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`). */
-export async function startService(extraEnv = {}, { pinned = false, controls = false } = {}) {
+/**
+ * `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`).
+ * `dataDir`: a folder shared with other processes, left in place by `stop` (default: a fresh one, removed).
+ */
+export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
-  const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
+  const dataDir = shared ?? mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
   const entry = controls ? MAIN_WITH_CONTROLS : MAIN;
@@ -30,12 +33,13 @@ export async function startService(extraEnv = {}, { pinned = false, controls = f
   return {
     url,
     dataDir,
+    pid: child.pid,
     /** CPU seconds (user + system) the service has used so far; null where /proc is not there. */
     cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
