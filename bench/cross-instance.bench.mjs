@@ -27,7 +27,7 @@ const env = '12345';
 const log = (message) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
-await revocationReach();
+if (revocations > 0) await revocationReach();
 if (coldEvents > 0) await coldStart();
 
 async function revocationReach() {
@@ -80,7 +80,7 @@ async function coldStart() {
     for (let round = 1; round <= rounds; round++) {
       const raw = await rawRead(SqliteEventStore, file);
       const spawned = performance.now();
-      const service = await startService({ PROJECTIONS: 'off' }, { dataDir });
+      const service = await startService({ PROJECTIONS: 'off' }, { dataDir, startTimeoutMs: 300_000 });
       const seconds = (performance.now() - spawned) / 1000;
       const rss = memoryOf(service.pid);
       await service.stop();

@@ -16,8 +16,9 @@ const NODE_FLAGS = ['--max-semi-space-size=32'];
 /**
  * `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`).
  * `dataDir`: a folder shared with other processes, left in place by `stop` (default: a fresh one, removed).
+ * `startTimeoutMs`: how long it may take to answer (a start over a large log takes longer).
  */
-export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared } = {}) {
+export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared, startTimeoutMs = 20_000 } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = shared ?? mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
@@ -29,7 +30,7 @@ export async function startService(extraEnv = {}, { pinned = false, controls = f
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilLive(url, child, () => output);
+  await waitUntilLive(url, child, () => output, startTimeoutMs);
   return {
     url,
     dataDir,
@@ -78,8 +79,8 @@ function freePort() {
   });
 }
 
-async function waitUntilLive(url, child, output) {
-  for (let attempt = 0; attempt < 200; attempt++) {
+async function waitUntilLive(url, child, output, timeoutMs) {
+  for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output()}`);
     try {
       if ((await fetch(`${url}/health/live`)).ok) return;
@@ -88,5 +89,6 @@ async function waitUntilLive(url, child, output) {
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`service did not start:\n${output()}`);
+  child.kill('SIGKILL');
+  throw new Error(`service did not start within ${timeoutMs} ms:\n${output()}`);
 }
