@@ -13,10 +13,14 @@ const MAIN_WITH_CONTROLS = resolve('bench/support/service-with-controls.mjs');
 /** As `npm start` runs it (package.json). */
 const NODE_FLAGS = ['--max-semi-space-size=32'];
 
-/** `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`). */
-export async function startService(extraEnv = {}, { pinned = false, controls = false } = {}) {
+/**
+ * `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`).
+ * `dataDir`: a folder shared with other processes, left in place by `stop` (default: a fresh one, removed).
+ * `startTimeoutMs`: how long it may take to answer (a start over a large log takes longer).
+ */
+export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared, startTimeoutMs = 20_000 } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
-  const dataDir = mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
+  const dataDir = shared ?? mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
   const entry = controls ? MAIN_WITH_CONTROLS : MAIN;
@@ -26,16 +30,17 @@ export async function startService(extraEnv = {}, { pinned = false, controls = f
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilLive(url, child, () => output);
+  await waitUntilLive(url, child, () => output, startTimeoutMs);
   return {
     url,
     dataDir,
+    pid: child.pid,
     /** CPU seconds (user + system) the service has used so far; null where /proc is not there. */
     cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,8 +79,8 @@ function freePort() {
   });
 }
 
-async function waitUntilLive(url, child, output) {
-  for (let attempt = 0; attempt < 200; attempt++) {
+async function waitUntilLive(url, child, output, timeoutMs) {
+  for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output()}`);
     try {
       if ((await fetch(`${url}/health/live`)).ok) return;
@@ -84,5 +89,6 @@ async function waitUntilLive(url, child, output) {
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`service did not start:\n${output()}`);
+  child.kill('SIGKILL');
+  throw new Error(`service did not start within ${timeoutMs} ms:\n${output()}`);
 }

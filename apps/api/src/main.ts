@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createApp } from './bootstrap/create-app.js';
+import { OtherReleaseProjectingError } from '#read-model';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config/app-config.js';
 
 const HELP = `app-connectors API: admin command API for app connectors (event-sourced).
@@ -26,8 +27,14 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
 }
 
+/** Errors the operator can act on from their message alone: no stack. */
+function isRefusal(error: unknown): boolean {
+  if (error instanceof ConfigError || error instanceof TypeError || error instanceof OtherReleaseProjectingError) return true;
+  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
+}
+
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError || error instanceof TypeError ? error.message : String((error as Error)?.stack ?? error);
+  const message = isRefusal(error) ? (error as Error).message : String((error as Error)?.stack ?? error);
   process.stderr.write(`app-connectors: ${message}\n`);
   process.exit(1);
 });

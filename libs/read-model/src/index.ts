@@ -15,3 +15,6 @@ export type { UserGroupDocument } from './read-models/user-groups.read-model.js'
 export type { ChangeStamp } from './read-models/change-stamp.js';
 export type { CommunicationDocument } from './read-models/communication.read-model.js';
 export type { MessageDocument } from './read-models/messages.read-model.js';
+export { openReadSide, type OpenedReadSide, type OpenReadSideOptions } from './open-read-side.js';
+export type { ReadSide, ReadSideStatus } from './projection/read-side.js';
+export { OtherReleaseProjectingError } from './lease/same-release.js';

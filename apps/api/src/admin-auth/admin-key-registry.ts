@@ -20,15 +20,25 @@ export class AdminKeyRegistry {
     announce: (name: string, secret: string) => void,
   ): AdminKeyRegistry {
     if (configured.secret) return new AdminKeyRegistry([{ name: configured.name, hash: sha256(configured.secret) }]);
-    const stored = database.db.prepare('SELECT name, sha256 FROM admin_keys').all() as { name: string; sha256: string }[];
-    if (stored.length > 0) {
-      return new AdminKeyRegistry(stored.map((row) => ({ name: row.name, hash: Buffer.from(row.sha256, 'hex') })));
-    }
+    const readStored = () =>
+      (database.db.prepare('SELECT name, sha256 FROM admin_keys').all() as { name: string; sha256: string }[]).map((row) => ({
+        name: row.name,
+        hash: Buffer.from(row.sha256, 'hex'),
+      }));
     const secret = randomBytes(32).toString('base64url');
     const hash = sha256(secret);
-    database.db
-      .prepare('INSERT INTO admin_keys (name, sha256, created_at) VALUES (?, ?, ?)')
-      .run(configured.name, hash.toString('hex'), new Date().toISOString());
+    // Several processes may start on a fresh data folder at once: the first to take the write lock
+    // generates the key, the others find it stored.
+    const generated = database.db
+      .transaction(() => {
+        if (readStored().length > 0) return false;
+        database.db
+          .prepare('INSERT INTO admin_keys (name, sha256, created_at) VALUES (?, ?, ?)')
+          .run(configured.name, hash.toString('hex'), new Date().toISOString());
+        return true;
+      })
+      .immediate();
+    if (!generated) return new AdminKeyRegistry(readStored());
     announce(configured.name, secret);
     return new AdminKeyRegistry([{ name: configured.name, hash }]);
   }

@@ -5,8 +5,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { RUNTIME, type Runtime } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { AccessGuardModule, type TokenUsageSink } from '#guard';
-import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
-import { PROJECTION_RUNNER, READ_YOUR_WRITES_TIMEOUT_MS } from '../read-side/read-side.tokens.js';
+import { READ_STORE, type ReadSide, type ReadStore } from '#read-model';
+import { READ_SIDE, READ_YOUR_WRITES_TIMEOUT_MS } from '../read-side/read-side.tokens.js';
 import { AdminAuthGuard } from '../admin-auth/admin-auth.guard.js';
 import { ADMIN_KEY_REGISTRY, type AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import { ForwardAuthModule } from '../forward-auth/forward-auth.module.js';
@@ -30,7 +30,7 @@ import { ADMIN_CONTROLLERS, COMMAND_HANDLERS } from './admin-api.parts.js';
 export interface AppDependencies {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
-  readonly projections: ProjectionRunner;
+  readonly readSide: ReadSide;
   readonly readYourWritesTimeoutMs: number;
   readonly tokenUsage: TokenUsageSink;
   readonly trustedProxies: readonly string[];
@@ -69,7 +69,7 @@ export class AppModule {
       providers: [
         { provide: EVENT_STORE, useValue: deps.eventStore },
         { provide: READ_STORE, useValue: deps.readStore },
-        { provide: PROJECTION_RUNNER, useValue: deps.projections },
+        { provide: READ_SIDE, useValue: deps.readSide },
         { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: deps.readYourWritesTimeoutMs },
         { provide: RUNTIME, useValue: deps.runtime },
         { provide: ADMIN_KEY_REGISTRY, useValue: deps.adminKeys },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nodeRuntime, type Runtime } from '#application';
 import { createEventStore, type EventStore } from '#event-store';
 import { SqliteTokenUsageSink, TRUSTED_PROXIES, type TrustedProxies } from '#guard';
-import { createReadStore, ProjectionRunner, READ_MODELS, type ReadStore } from '#read-model';
+import { openReadSide, type ProjectionRunner, type ReadSide, type ReadStore } from '#read-model';
 import { checkAdminKeyBeforeBody } from '../admin-auth/admin-key.hook.js';
 import { AdminKeyRegistry } from '../admin-auth/admin-key-registry.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -37,7 +37,9 @@ export interface RunningParts {
   readonly app: NestFastifyApplication;
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
+  /** This process's projection runner: it runs only while the process holds the projector lease. */
   readonly projections: ProjectionRunner;
+  readonly readSide: ReadSide;
 }
 
 const OTP_SECRET = { name: 'one-time password secret', lostWhenReplaced: 'one-time passwords sent before no longer validate' };
@@ -53,15 +55,19 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger ?? createLogger(config.logLevel);
   const apiDatabase = new ApiDatabase(join(config.dataDir, 'api.sqlite'));
   const eventStore = await createEventStore(config.eventStore);
-  const readStore = await createReadStore(config.readStore);
-  const projections = new ProjectionRunner({
+  const { readStore, runner: projections, readSide, close: closeReadSide } = await openReadSide({
     eventStore,
-    store: readStore,
-    models: READ_MODELS,
-    // Far behind (a fresh read store, a restore), pages of 10,000 events per transaction: what
-    // `npm run bench:projections` measures, with its peak heap.
-    catchUpBatchSize: 10_000,
-    logger: { warn: (message) => logger.warn({ context: 'projections' }, message), error: (message) => logger.error({ context: 'projections' }, message) },
+    readStore: config.readStore,
+    project: config.projections,
+    logger: {
+      info: (message) => logger.info({ context: 'projections' }, message),
+      warn: (message) => logger.warn({ context: 'projections' }, message),
+      error: (message) => logger.error({ context: 'projections' }, message),
+    },
+  }).catch(async (error: unknown) => {
+    await eventStore.close();
+    apiDatabase.close();
+    throw error;
   });
   const adminKeys = AdminKeyRegistry.open(apiDatabase, config.adminApiKey, options.announceAdminKey ?? printAdminKeyOnce);
   const otpHasher = new OtpHasher(loadOrCreateServerSecret(join(config.dataDir, 'otp.secret'), OTP_SECRET));
@@ -82,7 +88,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     AppModule.forRoot({
       eventStore,
       readStore,
-      projections,
+      readSide,
       readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
       tokenUsage: new SqliteTokenUsageSink(join(config.dataDir, 'token-usage.sqlite')),
       trustedProxies: config.trustedProxies,
@@ -107,14 +113,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   setupOpenApi(app);
   const closeStores = async () => {
     await mailOutbox.close();
-    await projections.stop();
-    await readStore.close();
+    await closeReadSide();
     await eventStore.close();
     apiDatabase.close();
   };
   app.getHttpAdapter().getInstance().addHook('onClose', closeStores);
-  await projections.start();
-  return { app, eventStore, readStore, projections };
+  await readSide.start();
+  return { app, eventStore, readStore, projections, readSide };
 }
 
 /**

@@ -15,6 +15,7 @@ export const CONFIG_VARIABLES = {
   READ_STORE: 'sqlite (default, embedded) or mongodb.',
   MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
+  PROJECTIONS: 'on (default): this process projects the read models while it holds the read store\'s projector lease (one process at a time; others wait). off: it only reads what the projector (npm run start:projector) commits.',
   READ_YOUR_WRITES_TIMEOUT_MS: 'How long a query with minPosition waits for the read models before 503 (default 5000).',
   TRUSTED_PROXIES: 'Comma-separated CIDRs whose X-Forwarded-For is believed (default none).',
   FORWARD_AUTH_KEY: 'Key a reverse proxy sends as X-Forward-Auth-Key to GET /api/v1/forward-auth, from a TRUSTED_PROXIES address (at least 16 characters). Unset: no forward-auth route (404).',
@@ -52,6 +53,7 @@ const configSchema = requireStoreUrls(
     ADMIN_API_KEY: z.string().min(16, 'ADMIN_API_KEY must have at least 16 characters').optional(),
     ADMIN_API_KEY_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only').default('admin'),
     ...stores,
+    PROJECTIONS: z.enum(['on', 'off'], { error: 'must be on (this process projects the read models) or off (another process does: npm run start:projector)' }).default('on'),
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5_000),
     TRUSTED_PROXIES: cidrList,
     FORWARD_AUTH_KEY: z.string().min(16, 'FORWARD_AUTH_KEY must have at least 16 characters').optional(),
@@ -73,6 +75,8 @@ export interface AppConfig extends StoreConfig {
   readonly port: number;
   readonly host: string;
   readonly adminApiKey: { readonly name: string; readonly secret: string | undefined };
+  /** False: this process serves queries from what another process projects. */
+  readonly projections: boolean;
   readonly readYourWritesTimeoutMs: number;
   readonly trustedProxies: readonly string[];
   /** Unset: the forward-auth route is not there. */
@@ -115,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     host: c.HOST,
     ...toStoreConfig(c),
     adminApiKey: { name: c.ADMIN_API_KEY_NAME, secret: c.ADMIN_API_KEY },
+    projections: c.PROJECTIONS === 'on',
     readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
     trustedProxies: c.TRUSTED_PROXIES,
     forwardAuthKey: c.FORWARD_AUTH_KEY,

@@ -2,10 +2,10 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import type { ProjectionRunner } from '#read-model';
+import type { ReadSide } from '#read-model';
 import type { MailOutbox } from '../mail/mail-outbox.js';
 import { MAIL_OUTBOX } from '../otp/otp.tokens.js';
-import { PROJECTION_RUNNER } from '../read-side/read-side.tokens.js';
+import { READ_SIDE } from '../read-side/read-side.tokens.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,7 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(READ_SIDE) private readonly readSide: ReadSide,
     @Inject(MAIL_OUTBOX) private readonly mail: MailOutbox,
   ) {}
 
@@ -30,13 +30,17 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Down when stopped or failing; degraded (still 200) while dead letters wait for a retry. */
+  /**
+   * Down when stopped or failing; degraded (still 200) while dead letters wait for a retry, and
+   * while no process holds the projector lease (the read models then fall behind).
+   */
   private async projectionHealth() {
     const indicator = this.indicators.check('projections');
-    const status = await this.projections.status();
-    const details = { state: status.state, position: status.position, lag: status.lag, deadLetters: status.deadLetters, lastError: status.lastError };
+    const status = await this.readSide.status();
+    const projector = status.role === 'projecting' || status.lease?.live === true ? 'running' : 'none';
+    const details = { state: status.state, role: status.role, projector, position: status.position, lag: status.lag, deadLetters: status.deadLetters, lastError: status.lastError };
     if (status.state === 'stopped' || status.state === 'retrying') return indicator.down(details);
-    return status.deadLetters > 0 ? indicator.degraded(details) : indicator.up(details);
+    return status.deadLetters > 0 || projector === 'none' ? indicator.degraded(details) : indicator.up(details);
   }
 
   /** Degraded (still 200) while the last e-mail given up on has no sent one after it. */

@@ -1,22 +1,22 @@
 import { Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { notFound, ruleViolated } from '#domain';
-import { READ_STORE, type ProjectionRunner, type ReadStore } from '#read-model';
+import { READ_STORE, type ReadSide, type ReadStore } from '#read-model';
 import { AdminApi, resourceIdParam } from '../http/admin-api.decorators.js';
-import { PROJECTION_RUNNER } from './read-side.tokens.js';
+import { READ_SIDE } from './read-side.tokens.js';
 
 /** The projection engine for operators: its state, and the events a projection could not apply. */
 @AdminApi('projections', 'projections')
 export class ProjectionsController {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_SIDE) private readonly readSide: ReadSide,
     @Inject(READ_STORE) private readonly store: ReadStore,
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'state, position, head lag, dead-letter count, last error and each projection\'s checkpoint' })
+  @ApiOkResponse({ description: 'state (`observing` while another process projects), role (projecting, standby, off), position, head lag, dead-letter count, last error, each projection\'s checkpoint, and the projector lease (holder, expiresAt, live)' })
   status() {
-    return this.runner.status();
+    return this.readSide.status();
   }
 
   @Get('dead-letters')
@@ -32,7 +32,7 @@ export class ProjectionsController {
   async retry(@Param('id', { schema: resourceIdParam }) id: string) {
     if (!(await this.store.getDeadLetter(id))) throw notFound('dead_letter_not_found', `no dead letter ${id}`);
     try {
-      await this.runner.retryDeadLetter(id);
+      await this.readSide.retryDeadLetter(id);
     } catch (error) {
       throw ruleViolated('dead_letter_retry_failed', `the projection failed again: ${(error as Error).message}`);
     }
