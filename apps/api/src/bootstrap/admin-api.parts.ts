@@ -8,6 +8,7 @@ import { CreateAppConnectorHandler } from '../app-connectors/commands/create-app
 import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/generate-token.handler.js';
 import { RotateTokenHandler } from '../app-connectors/commands/rotate-token/rotate-token.handler.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
+import { AuditEventsController } from '../audit/audit-events.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { ChangeMessageTypeHandler } from '../communication/commands/change-message-type/change-message-type.handler.js';
 import { CreateWorkflowHandler } from '../communication/commands/create-workflow/create-workflow.handler.js';
@@ -47,6 +48,7 @@ export const ADMIN_CONTROLLERS = [
   TokensController,
   AppConnectorGrantsController,
   ConnectorAuditController,
+  AuditEventsController,
   EnvironmentsQueryController,
   UsersQueryController,
   UserGroupsQueryController,
