@@ -1,3 +1,4 @@
+import type request from 'supertest';
 import type { RecordedEvent } from '#event-store';
 import { connectorSetup, registerEnvironment } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -157,9 +158,10 @@ describe('GET /api/v1/audit/events and …/export', () => {
 });
 
 // supertest buffers only types it knows; NDJSON is collected as text.
-function collectText(response: NodeJS.ReadableStream, done: (error: Error | null, body: string) => void) {
+function collectText(response: request.Response, done: (error: Error | null, body: string) => void) {
+  const stream = response as unknown as NodeJS.ReadableStream;
   let text = '';
-  response.setEncoding('utf8');
-  response.on('data', (chunk: string) => (text += chunk));
-  response.on('end', () => done(null, text));
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (text += chunk));
+  stream.on('end', () => done(null, text));
 }
