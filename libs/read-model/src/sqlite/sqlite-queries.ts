@@ -13,6 +13,11 @@ import { decodePositionCursor, positionPageOf } from '../queries/position-cursor
 import type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from '../queries/read-model-queries.port.js';
 import { Statements } from './statements.js';
 
+// The audit log keeps its entries in columns (no JSON copy); read back under the entry's names.
+const AUDIT_ENTRY_COLUMNS =
+  'id AS position, event_id AS eventId, stream_id AS streamId, type, time, actor, source_ip AS sourceIp, correlation_id AS correlationId, ' +
+  'causation_id AS causationId, environment_id AS environmentId, summary';
+
 interface ListRow {
   id: string;
   created_at: string;
@@ -104,12 +109,10 @@ export class SqliteQueries implements ReadModelQueries {
     if (params.to !== null) conditions.push('time < @to');
     const read = (type?: string) => {
       const where = type === undefined ? conditions : [...conditions, 'type = @type'];
-      return this.statements.of(`SELECT doc FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`)
-        .pluck()
-        .all(type === undefined ? params : { ...params, type }) as string[];
+      return this.statements.of(`SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`)
+        .all(type === undefined ? params : { ...params, type }) as AuditEntry[];
     };
-    const docs = filter.types === undefined ? read() : [...new Set(filter.types)].flatMap((type) => read(type));
-    const rows = docs.map((doc) => JSON.parse(doc) as AuditEntry).sort((a, b) => a.position - b.position);
+    const rows = filter.types === undefined ? read() : [...new Set(filter.types)].flatMap((type) => read(type)).sort((a, b) => a.position - b.position);
     return positionPageOf(rows.slice(0, limit + 1), limit);
   }
 

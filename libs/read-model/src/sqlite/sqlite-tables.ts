@@ -23,6 +23,11 @@ interface TableSpec<Doc> {
    * one B-tree in id order and every index ends in id, serving "these rows in id order" directly.
    */
   readonly integerId?: true;
+  /**
+   * The document is its columns, with no JSON copy beside them (`doc` stays null): less to encode
+   * and store per row. Only for append-only models, whose documents are never loaded to fold.
+   */
+  readonly documentInColumns?: true;
 }
 
 const table = <Doc>(spec: TableSpec<Doc>) => spec as unknown as TableSpec<unknown>;
@@ -57,7 +62,19 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
   // The audit log: each filter an index ending (as every index of a rowid table does) in the position.
   audit_events: table<AuditEntry>({
     integerId: true,
-    columns: { environment_id: (d) => d.environmentId, actor: (d) => d.actor, type: (d) => d.type, time: (d) => d.time },
+    documentInColumns: true,
+    columns: {
+      environment_id: (d) => d.environmentId,
+      actor: (d) => d.actor,
+      type: (d) => d.type,
+      time: (d) => d.time,
+      event_id: (d) => d.eventId,
+      stream_id: (d) => d.streamId,
+      source_ip: (d) => d.sourceIp,
+      correlation_id: (d) => d.correlationId,
+      causation_id: (d) => d.causationId,
+      summary: (d) => d.summary,
+    },
     indexes: ['environment_id', 'actor', 'type', 'time'],
   }),
 };
@@ -74,7 +91,8 @@ export function createTableSql(model: string, slot: Slot): string {
   const spec = specOf(model);
   const columns = Object.keys(spec.columns).map((column) => `, ${column}`).join('');
   const id = spec.integerId ? 'id INTEGER PRIMARY KEY' : 'id TEXT PRIMARY KEY';
-  return `CREATE TABLE IF NOT EXISTS "${tableOf(model, slot)}" (${id}, last_position INTEGER NOT NULL, doc TEXT NOT NULL${columns})`;
+  const doc = spec.documentInColumns ? 'doc TEXT' : 'doc TEXT NOT NULL';
+  return `CREATE TABLE IF NOT EXISTS "${tableOf(model, slot)}" (${id}, last_position INTEGER NOT NULL, ${doc}${columns})`;
 }
 
 const indexName = (model: string, columns: string, index: number) => (index === 0 ? `${model}_list` : `${model}_by_${columns.replace(/\W+/g, '_')}`);
