@@ -83,6 +83,13 @@ export function describeAuditLogContract(name: string, open: () => Promise<ReadS
       }
     });
 
+    it('changes nothing when the same events are applied a second time', async () => {
+      const before = await store.auditEvents({}, { limit: 1000, after: null });
+      const head = history.at(-1)!.position;
+      await store.project(READ_MODELS.map((model) => ({ model, events: history.slice(10), checkpoint: head })), 'live', now);
+      expect(await store.auditEvents({}, { limit: 1000, after: null })).toEqual(before);
+    });
+
     it('refuses a cursor it did not give out', async () => {
       for (const after of ['abc', '-1', '1e3', '{"$gt":0}']) {
         await expect(store.auditEvents({}, { limit: 1, after })).rejects.toBeInstanceOf(InvalidCursorError);
