@@ -53,10 +53,10 @@ module.exports = {
     },
     {
       name: 'read-model-reads-events-only',
-      comment: 'Projections know domain events and the event store port, never use cases, the guard or Nest.',
+      comment: 'Projections know domain events, the event store port and the audit lib\'s pure descriptions of events, never use cases, the guard or Nest.',
       severity: 'error',
       from: { path: '^libs/read-model/' },
-      to: { path: ['^libs/(application|guard|audit|config)/', '^apps/', NEST] },
+      to: { path: ['^libs/(application|guard|config)/', '^apps/', NEST] },
     },
     {
       name: 'guard-decides-from-events',

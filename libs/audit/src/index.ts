@@ -10,3 +10,5 @@ export {
   type AuditEvent,
   type ConnectorAsOf,
 } from './connector-history.js';
+export { auditEntryOf, matchesAuditFilter, type AuditEntry, type AuditFilter } from './audit-entry.js';
+export { AUDITED_EVENT_TYPES, summarizeEvent, type AnyDomainEvent } from './event-summary.js';

@@ -11,6 +11,11 @@ export interface ReadModel<Doc = unknown> {
   /** Bump when `evolve` or the documents change shape; the new version needs a rebuild. */
   readonly version: number;
   readonly handles: ReadonlySet<string>;
+  /**
+   * Every event makes a document of its own (`documentId` unique per event) that no later event
+   * changes: the engines then write it without loading anything first.
+   */
+  readonly appendOnly?: boolean;
   /** The id of the one document `event` changes. */
   documentId(event: RecordedEvent): string;
   /** The document after `event`: `document` itself when nothing changes, null when there is none (any more). */

@@ -9,6 +9,7 @@ import { GenerateTokenHandler } from '../app-connectors/commands/generate-token/
 import { RotateTokenHandler } from '../app-connectors/commands/rotate-token/rotate-token.handler.js';
 import { RateLimitController } from '../app-connectors/rate-limit.controller.js';
 import { TokensController } from '../app-connectors/tokens.controller.js';
+import { AuditEventsController } from '../audit/audit-events.controller.js';
 import { ConnectorAuditController } from '../audit/connector-audit.controller.js';
 import { ChangeMessageTypeHandler } from '../communication/commands/change-message-type/change-message-type.handler.js';
 import { CreateWorkflowHandler } from '../communication/commands/create-workflow/create-workflow.handler.js';
@@ -50,6 +51,7 @@ export const ADMIN_CONTROLLERS = [
   RateLimitController,
   AppConnectorGrantsController,
   ConnectorAuditController,
+  AuditEventsController,
   EnvironmentsQueryController,
   UsersQueryController,
   UserGroupsQueryController,

@@ -3,6 +3,7 @@ import type { ReadModel } from '../read-model.js';
 import type { ReadStore } from '../read-store.js';
 import { CheckpointConflictError, DeadLetterRetryError } from '../engine/projection-store.port.js';
 import { InvalidCursorError } from '../queries/page-cursor.js';
+import { describeAuditLogContract } from './audit-log.contract.js';
 import { READ_MODELS } from '../read-models/read-models.js';
 import { ENV, HASH_LAPTOP, JDOE, OTHER_ENV, WEBSHOP_USER } from '../read-models/testing/environment-history.js';
 import { recordedHistory } from '../read-models/testing/recorded-history.js';
@@ -169,4 +170,5 @@ export function describeReadStoreContract(name: string, open: OpenStore, reopen:
       expect(await store.checkpoint('tokens')).toBe(head());
     });
   });
+  describeAuditLogContract(name, () => open(), dispose);
 }

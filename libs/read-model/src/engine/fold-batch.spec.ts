@@ -54,4 +54,11 @@ describe('foldShare', () => {
     expect(folded.deadLetters.map((letter) => letter.position)).toEqual([2]);
     expect(documentIdsOf({ model: broken, events, checkpoint: 0 })).toEqual(['a']);
   });
+
+  it('loads nothing for an append-only model: each event is a document of its own', () => {
+    const log: ReadModel<{ type: string }> = { ...counter, appendOnly: true, documentId: (e) => String(e.position), evolve: (_, e) => ({ type: e.type }) };
+    const events = [event(1, 'Counted', { key: 'a' }), event(2, 'Counted', { key: 'a' })];
+    expect(documentIdsOf({ model: log, events, checkpoint: 0 })).toEqual([]);
+    expect([...foldShare({ model: log, events, checkpoint: 0 }, new Map(), now).writes.keys()]).toEqual(['1', '2']);
+  });
 });

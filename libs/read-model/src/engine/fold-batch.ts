@@ -31,6 +31,7 @@ const MAX_ERROR_LENGTH = 4000;
 
 /** The ids of the documents a share's events change, to load them in one query. */
 export function documentIdsOf({ model, events }: ModelShare): string[] {
+  if (model.appendOnly) return [];
   const ids = new Set<string>();
   for (const event of events) {
     if (!model.handles.has(event.type)) continue;

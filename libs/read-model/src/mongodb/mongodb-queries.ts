@@ -1,4 +1,5 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
+import type { AuditEntry, AuditFilter } from '#audit';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
 import type { CommunicationDocument } from '../read-models/communication.read-model.js';
 import type { MessageDocument } from '../read-models/messages.read-model.js';
@@ -8,6 +9,7 @@ import type { TokenDocument } from '../read-models/tokens.read-model.js';
 import type { UserGroupDocument } from '../read-models/user-groups.read-model.js';
 import type { UserDocument } from '../read-models/users.read-model.js';
 import { decodePageEnd, pageOf } from '../queries/page-cursor.js';
+import { decodePositionCursor, positionPageOf } from '../queries/position-cursor.js';
 import type { AppConnectorFilter, Page, PageRequest, ReadModelQueries } from '../queries/read-model-queries.port.js';
 
 /** A stored document: the read model's document under `doc`, with the store's bookkeeping beside it. */
@@ -17,15 +19,26 @@ export interface StoredRecord {
   doc: Document;
 }
 
-/** The index each list reads in order, per read model; `prepare` creates them. */
-export const LIST_INDEXES: Readonly<Record<string, Record<string, 1>>> = {
-  environments: { 'doc.createdAt': 1, _id: 1 },
-  app_connectors: { 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
-  tokens: { 'doc.environmentId': 1, 'doc.appConnectorId': 1, 'doc.createdAt': 1, _id: 1 },
-  users: { 'doc.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
-  user_groups: { 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 },
-  communication_connectors: { 'doc.environmentId': 1 },
-  messages: { 'doc.state.environmentId': 1, 'doc.state.workflowId': 1, 'doc.createdAt': 1, _id: 1 },
+type IndexSpec = Record<string, 1>;
+
+/** The indexes the lists read in order, per read model, the main list's first; `prepare` creates them. */
+export const LIST_INDEXES: Readonly<Record<string, readonly IndexSpec[]>> = {
+  environments: [{ 'doc.createdAt': 1, _id: 1 }],
+  app_connectors: [{ 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 }],
+  tokens: [{ 'doc.environmentId': 1, 'doc.appConnectorId': 1, 'doc.createdAt': 1, _id: 1 }],
+  users: [{ 'doc.environmentId': 1, 'doc.createdAt': 1, _id: 1 }],
+  user_groups: [{ 'doc.state.environmentId': 1, 'doc.createdAt': 1, _id: 1 }],
+  communication_connectors: [{ 'doc.environmentId': 1 }],
+  messages: [{ 'doc.state.environmentId': 1, 'doc.state.workflowId': 1, 'doc.createdAt': 1, _id: 1 }],
+  // The audit log in position order, and each filter followed by the position (a type list is then
+  // read as one merge of the types' ranges, in order).
+  audit_events: [
+    { lastPosition: 1 },
+    { 'doc.environmentId': 1, lastPosition: 1 },
+    { 'doc.actor': 1, lastPosition: 1 },
+    { 'doc.type': 1, lastPosition: 1 },
+    { 'doc.time': 1, lastPosition: 1 },
+  ],
 };
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -84,6 +97,18 @@ export class MongoQueries implements ReadModelQueries {
 
   workflowMessages(environmentId: string, workflowId: string, page: PageRequest) {
     return this.page<MessageDocument>('messages', { 'doc.state.environmentId': environmentId, 'doc.state.workflowId': workflowId }, page);
+  }
+
+  async auditEvents({ environmentId, actor, types, from, to }: AuditFilter, { limit, after }: PageRequest): Promise<Page<AuditEntry>> {
+    const filter: Filter<StoredRecord> = { lastPosition: { $gt: decodePositionCursor(after) } };
+    if (environmentId !== undefined) filter['doc.environmentId'] = environmentId;
+    if (actor !== undefined) filter['doc.actor'] = actor;
+    if (types !== undefined) filter['doc.type'] = { $in: [...types] };
+    if (from !== undefined || to !== undefined) {
+      filter['doc.time'] = { ...(from === undefined ? {} : { $gte: from.toISOString() }), ...(to === undefined ? {} : { $lt: to.toISOString() }) };
+    }
+    const records = await this.live('audit_events').find(filter).sort({ lastPosition: 1 }).limit(limit + 1).toArray();
+    return positionPageOf(records.map((record) => record.doc as AuditEntry), limit);
   }
 
   protected live(model: string): Collection<StoredRecord> {

@@ -92,7 +92,7 @@ export class MongoReadStore extends MongoQueries implements ReadStore {
       const rebuilt = this.db.collection(collectionOf(name, 'rebuild'));
       // A model without documents has no collection yet; one that exists makes this fail, harmlessly.
       await this.db.createCollection(collectionOf(name, 'rebuild')).catch(() => undefined);
-      await rebuilt.createIndex(LIST_INDEXES[name]!);
+      for (const index of LIST_INDEXES[name]!) await rebuilt.createIndex(index);
       await rebuilt.rename(name, { dropTarget: true });
     }
     await this.client.withSession((session) =>
@@ -153,7 +153,7 @@ export class MongoReadStore extends MongoQueries implements ReadStore {
       await this.checkpoints.deleteOne({ _id: stored._id });
       await this.deadLetters.deleteMany({ projection: model.name, slot: 'live' });
     }
-    await this.live(model.name).createIndex(LIST_INDEXES[model.name]!);
+    for (const index of LIST_INDEXES[model.name]!) await this.live(model.name).createIndex(index);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditFilter } from '#audit';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
 import type { CommunicationDocument } from '../read-models/communication.read-model.js';
 import type { MessageDocument } from '../read-models/messages.read-model.js';
@@ -44,4 +45,6 @@ export interface ReadModelQueries {
   message(environmentId: string, messageId: string): Promise<MessageDocument | null>;
   /** A workflow's inbox, oldest first. */
   workflowMessages(environmentId: string, workflowId: string, page: PageRequest): Promise<Page<MessageDocument>>;
+  /** The audit log, every change in event-store (position) order; `after` is a position a nextCursor gave. */
+  auditEvents(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>>;
 }

@@ -119,7 +119,8 @@ export class SqliteProjectionWriter {
 
   private write({ model, writes }: FoldedShare, slot: Slot): void {
     const table = tableOf(model.name, slot);
-    const columns = Object.entries(specOf(model.name).columns);
+    const spec = specOf(model.name);
+    const columns = Object.entries(spec.columns);
     const upsert = this.statements.of(
       `INSERT INTO "${table}" (id, last_position, doc${columns.map(([name]) => `, ${name}`).join('')})
        VALUES (?, ?, ?${', ?'.repeat(columns.length)})
@@ -128,7 +129,7 @@ export class SqliteProjectionWriter {
     const remove = this.statements.of(`DELETE FROM "${table}" WHERE id = ?`);
     for (const [id, stored] of writes) {
       if (stored === null) remove.run(id);
-      else upsert.run(id, stored.lastPosition, JSON.stringify(stored.doc), ...columns.map(([, value]) => value(stored.doc)));
+      else upsert.run(id, stored.lastPosition, spec.documentInColumns ? null : JSON.stringify(stored.doc), ...columns.map(([, value]) => value(stored.doc)));
     }
   }
 

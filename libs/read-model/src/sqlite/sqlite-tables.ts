@@ -1,3 +1,4 @@
+import type { AuditEntry } from '#audit';
 import type { AppConnectorDocument } from '../read-models/app-connectors.read-model.js';
 import type { CommunicationDocument } from '../read-models/communication.read-model.js';
 import type { MessageDocument } from '../read-models/messages.read-model.js';
@@ -7,21 +8,32 @@ import type { UserGroupDocument } from '../read-models/user-groups.read-model.js
 import type { UserDocument } from '../read-models/users.read-model.js';
 import type { Slot } from '../engine/projection-store.port.js';
 
-type Column<Doc> = (doc: Doc) => string | number;
+type Column<Doc> = (doc: Doc) => string | number | null;
 
 /**
  * Each read model's table: `id`, `last_position`, the document as JSON, and a real column for every
- * field a list filters or sorts on, with one index serving each list in its order.
+ * field a list filters or sorts on, with indexes serving each list in its order.
  */
 interface TableSpec<Doc> {
   readonly columns: Readonly<Record<string, Column<Doc>>>;
-  readonly index: string;
+  /** The first serves the model's main list; each index's columns, comma-separated. */
+  readonly indexes: readonly [string, ...string[]];
+  /**
+   * The ids are whole numbers (global positions): `id` is then the rowid itself, so the table is
+   * one B-tree in id order and every index ends in id, serving "these rows in id order" directly.
+   */
+  readonly integerId?: true;
+  /**
+   * The document is its columns, with no JSON copy beside them (`doc` stays null): less to encode
+   * and store per row. Only for append-only models, whose documents are never loaded to fold.
+   */
+  readonly documentInColumns?: true;
 }
 
 const table = <Doc>(spec: TableSpec<Doc>) => spec as unknown as TableSpec<unknown>;
 
 const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
-  environments: table<EnvironmentDocument>({ columns: { created_at: (d) => d.createdAt }, index: 'created_at, id' }),
+  environments: table<EnvironmentDocument>({ columns: { created_at: (d) => d.createdAt }, indexes: ['created_at, id'] }),
   app_connectors: table<AppConnectorDocument>({
     columns: {
       environment_id: (d) => d.state.environmentId,
@@ -32,20 +44,38 @@ const TABLES: Readonly<Record<string, TableSpec<unknown>>> = {
       description: (d) => d.state.description,
     },
     // The blocked, archived and user-group filters are read from the rows the index walks in list order.
-    index: 'environment_id, created_at, id',
+    indexes: ['environment_id, created_at, id'],
   }),
   tokens: table<TokenDocument>({
     columns: { environment_id: (d) => d.environmentId, app_connector_id: (d) => d.appConnectorId, created_at: (d) => d.createdAt },
-    index: 'environment_id, app_connector_id, created_at, id',
+    indexes: ['environment_id, app_connector_id, created_at, id'],
   }),
-  users: table<UserDocument>({ columns: { environment_id: (d) => d.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
-  user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.state.environmentId, created_at: (d) => d.createdAt }, index: 'environment_id, created_at, id' }),
+  users: table<UserDocument>({ columns: { environment_id: (d) => d.environmentId, created_at: (d) => d.createdAt }, indexes: ['environment_id, created_at, id'] }),
+  user_groups: table<UserGroupDocument>({ columns: { environment_id: (d) => d.state.environmentId, created_at: (d) => d.createdAt }, indexes: ['environment_id, created_at, id'] }),
   // One document per environment, looked up by it (the id); the index serves a list of all of them in environment order.
-  communication_connectors: table<CommunicationDocument>({ columns: { environment_id: (d) => d.environmentId }, index: 'environment_id' }),
+  communication_connectors: table<CommunicationDocument>({ columns: { environment_id: (d) => d.environmentId }, indexes: ['environment_id'] }),
   // A workflow's inbox, oldest first.
   messages: table<MessageDocument>({
     columns: { environment_id: (d) => d.state.environmentId, workflow_id: (d) => d.state.workflowId, status: (d) => d.state.status, created_at: (d) => d.createdAt },
-    index: 'environment_id, workflow_id, created_at, id',
+    indexes: ['environment_id, workflow_id, created_at, id'],
+  }),
+  // The audit log: each filter an index ending (as every index of a rowid table does) in the position.
+  audit_events: table<AuditEntry>({
+    integerId: true,
+    documentInColumns: true,
+    columns: {
+      environment_id: (d) => d.environmentId,
+      actor: (d) => d.actor,
+      type: (d) => d.type,
+      time: (d) => d.time,
+      event_id: (d) => d.eventId,
+      stream_id: (d) => d.streamId,
+      source_ip: (d) => d.sourceIp,
+      correlation_id: (d) => d.correlationId,
+      causation_id: (d) => d.causationId,
+      summary: (d) => d.summary,
+    },
+    indexes: ['environment_id', 'actor', 'type', 'time'],
   }),
 };
 
@@ -58,12 +88,20 @@ export function specOf(model: string): TableSpec<unknown> {
 }
 
 export function createTableSql(model: string, slot: Slot): string {
-  const columns = Object.keys(specOf(model).columns).map((column) => `, ${column}`).join('');
-  return `CREATE TABLE IF NOT EXISTS "${tableOf(model, slot)}" (id TEXT PRIMARY KEY, last_position INTEGER NOT NULL, doc TEXT NOT NULL${columns})`;
+  const spec = specOf(model);
+  const columns = Object.keys(spec.columns).map((column) => `, ${column}`).join('');
+  const id = spec.integerId ? 'id INTEGER PRIMARY KEY' : 'id TEXT PRIMARY KEY';
+  const doc = spec.documentInColumns ? 'doc TEXT' : 'doc TEXT NOT NULL';
+  return `CREATE TABLE IF NOT EXISTS "${tableOf(model, slot)}" (${id}, last_position INTEGER NOT NULL, ${doc}${columns})`;
 }
 
-/** Live tables only: a rebuild fills its table without it and gets it at the switch, in one pass. */
-export const createIndexSql = (model: string) => `CREATE INDEX IF NOT EXISTS "${model}_list" ON "${model}" (${specOf(model).index})`;
+const indexName = (model: string, columns: string, index: number) => (index === 0 ? `${model}_list` : `${model}_by_${columns.replace(/\W+/g, '_')}`);
+
+/** Live tables only: a rebuild fills its table without them and gets them at the switch, in one pass. */
+export const createIndexSql = (model: string) =>
+  specOf(model)
+    .indexes.map((columns, index) => `CREATE INDEX IF NOT EXISTS "${indexName(model, columns, index)}" ON "${model}" (${columns})`)
+    .join('; ');
 
 export const BOOKKEEPING_DDL = `
   CREATE TABLE IF NOT EXISTS read_model_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
