@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { describeStack } from '#config';
 import { createApp } from './bootstrap/create-app.js';
 import { OtherReleaseProjectingError } from '#read-model';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config/app-config.js';
+import { createLogger } from './http/create-logger.js';
 
 const HELP = `app-connectors API: admin command API for app connectors (event-sourced).
 
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
-  const { app } = await createApp(config);
+  const logger = createLogger(config.logLevel);
+  logger.info({ context: 'stores' }, describeStack(config, process.env));
+  const { app } = await createApp(config, { logger });
   await app.listen(config.port, config.host);
 }
 

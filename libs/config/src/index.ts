@@ -1,1 +1,2 @@
-export { ConfigError, loadStoreConfig, parseSettings, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from './store-config.js';
+export { ConfigError, loadStoreConfig, parseSettings, requireOneStack, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from './store-config.js';
+export { describeStack } from './stack-description.js';

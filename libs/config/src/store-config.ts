@@ -31,6 +31,30 @@ export function requireStoreUrls<T extends z.ZodType<StoreSettings>>(schema: T):
     });
 }
 
+/**
+ * The service runs on one stack: both stores embedded (one instance, SQLite files in DATA_DIR) or
+ * both on servers (EventStoreDB and MongoDB, shared by several instances). Half of the server stack
+ * would leave every instance its own read models, or its own events: refused, naming what is missing.
+ */
+export function requireOneStack<T extends z.ZodType<StoreSettings>>(schema: T): T {
+  return schema.superRefine((c, context) => {
+    if (c.EVENT_STORE === 'eventstoredb' && c.READ_STORE !== 'mongodb') {
+      context.addIssue({
+        code: 'custom',
+        path: ['READ_STORE'],
+        message: 'EVENT_STORE=eventstoredb is the server stack: set READ_STORE=mongodb and MONGODB_URL too (or EVENT_STORE=sqlite for the embedded one)',
+      });
+    }
+    if (c.READ_STORE === 'mongodb' && c.EVENT_STORE !== 'eventstoredb') {
+      context.addIssue({
+        code: 'custom',
+        path: ['EVENT_STORE'],
+        message: 'READ_STORE=mongodb is the server stack: set EVENT_STORE=eventstoredb and EVENTSTOREDB_URL too (or READ_STORE=sqlite for the embedded one)',
+      });
+    }
+  });
+}
+
 export interface StoreConfig {
   readonly dataDir: string;
   readonly eventStore: { kind: 'sqlite'; file: string } | { kind: 'eventstoredb'; connectionString: string };

@@ -50,4 +50,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
   });
+
+  describe('one stack: both stores embedded or both on servers', () => {
+    const servers = { EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'esdb://eventstoredb:2113?tls=false', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://mongodb:27017/?replicaSet=rs0' };
+
+    it('takes the server stack with both URLs', () => {
+      const config = loadConfig(servers);
+      expect(config.eventStore).toEqual({ kind: 'eventstoredb', connectionString: servers.EVENTSTOREDB_URL });
+      expect(config.readStore).toEqual({ kind: 'mongodb', url: servers.MONGODB_URL, database: 'app_connectors' });
+    });
+
+    it.each([
+      [{ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: servers.EVENTSTOREDB_URL }, /READ_STORE: .*READ_STORE=mongodb and MONGODB_URL/],
+      [{ READ_STORE: 'mongodb', MONGODB_URL: servers.MONGODB_URL }, /EVENT_STORE: .*EVENT_STORE=eventstoredb and EVENTSTOREDB_URL/],
+      [{ ...servers, MONGODB_URL: '' }, /MONGODB_URL: MONGODB_URL is required when READ_STORE=mongodb/],
+      [{ ...servers, EVENTSTOREDB_URL: undefined }, /EVENTSTOREDB_URL: EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb/],
+    ])('refuses half of it: %j', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { ConfigError, parseSettings, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from '#config';
+import { ConfigError, parseSettings, requireOneStack, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from '#config';
 import { loadProfitUpstreams, type ProfitUpstreams } from '../profit/profit-upstreams.js';
 
 /** Every setting the service reads from the environment; README's configuration table mirrors it. */
@@ -10,9 +10,9 @@ export const CONFIG_VARIABLES = {
   DATA_DIR: 'Folder of the embedded SQLite files (default ./data).',
   ADMIN_API_KEY: 'Admin bearer key. Unset on a fresh data folder: one is generated, printed once, stored hashed.',
   ADMIN_API_KEY_NAME: 'Name of that key, recorded as the actor of every change (default admin).',
-  EVENT_STORE: 'sqlite (default, embedded) or eventstoredb.',
+  EVENT_STORE: 'sqlite (default, embedded) or eventstoredb (with READ_STORE=mongodb: the server stack).',
   EVENTSTOREDB_URL: 'EventStoreDB connection string, when EVENT_STORE=eventstoredb.',
-  READ_STORE: 'sqlite (default, embedded) or mongodb.',
+  READ_STORE: 'sqlite (default, embedded) or mongodb (with EVENT_STORE=eventstoredb).',
   MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
   PROJECTIONS: 'on (default): this process projects the read models while it holds the read store\'s projector lease (one process at a time; others wait). off: it only reads what the projector (npm run start:projector) commits.',
@@ -45,7 +45,7 @@ const wholeNumber = z.string().regex(/^\d{1,10}$/, 'must be a whole number in de
 
 const { DATA_DIR, ...stores } = storeSettings;
 
-const configSchema = requireStoreUrls(
+const configSchema = requireOneStack(requireStoreUrls(
   z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -67,7 +67,7 @@ const configSchema = requireStoreUrls(
     MAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('app-connectors@localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }),
-);
+));
 
 export { ConfigError };
 
