@@ -45,6 +45,7 @@ const SUMMARIES = {
   TokenRevoked: connector,
   TokenRotated: connector,
   TokenValiditySet: connector,
+  RateLimitSet: connector,
   OtpRequested: connector,
   OtpAttemptFailed: connector,
   OtpAccepted: connector,

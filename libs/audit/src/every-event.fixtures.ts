@@ -49,6 +49,7 @@ const EVERY_EVENT = {
   TokenRevoked: { ...connector, tokenId: 't-1', userId: '12345.jdoe', tokenHash },
   TokenRotated: { ...connector, tokenId: 't-1', userId: '12345.jdoe', tokenHash, newTokenId: 't-2', expiresAt: '2026-01-02T00:00:00.000Z' },
   TokenValiditySet: { ...connector, days: 30 },
+  RateLimitSet: { ...connector, limit: { requestsPerSecond: 10, burst: 20 } },
   OtpRequested: { ...connector, requestId: 'o-1', userId: '12345.jdoe', description: 'phone', otpHash, expiresAt: '2026-01-01T10:10:00.000Z' },
   OtpAttemptFailed: { ...connector, requestId: 'o-1', userId: '12345.jdoe', failedAttempts: 1, locked: false },
   OtpAccepted: { ...connector, requestId: 'o-1', userId: '12345.jdoe', tokenId: 't-3' },

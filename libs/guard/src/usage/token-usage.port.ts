@@ -6,7 +6,7 @@ export interface TokenUse {
 }
 
 /** `allowed`, or the refusal's code (`rate_limited` included). */
-export type UsageOutcome = string;
+type UsageOutcome = string;
 
 /** Calls of one token in one hour with one outcome. */
 export interface UsageCount {
