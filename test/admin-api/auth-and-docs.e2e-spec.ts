@@ -57,6 +57,8 @@ describe('admin authentication, docs and health', () => {
     const response = await app.anonymous().get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.details.eventStore.status).toBe('up');
+    const head = response.body.details.eventStore.headPosition;
+    expect(response.body.details.guard).toEqual({ status: 'up', state: 'running', position: head, lastError: null });
     expect(response.body.details.mail).toMatchObject({ status: 'up', failed: 0 });
   });
 });

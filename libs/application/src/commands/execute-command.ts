@@ -2,6 +2,7 @@ import type { EventStore, MarkedAppend } from '#event-store';
 import type { Decider, DomainEvent } from '#domain';
 import { runtimeOf, type UseCaseDeps } from '../use-cases/use-case-deps.js';
 import { foldEvents } from './aggregate-states.js';
+import { eventIdOf } from './event-ids.js';
 import { toMetadata, type CommandContext } from './command-context.js';
 import { PreconditionFailedError } from './precondition-failed.error.js';
 
@@ -38,10 +39,16 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
   if (decided.length === 0) return { state, version, position };
 
   const metadata = toMetadata(context, now);
+  const marker = context.idempotency?.markNext();
   const result = await store.appendToStream(
     streamId,
-    decided.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata })),
-    { expectedRevision: version === 0 ? 'no_stream' : version - 1, marker: context.idempotency?.markNext() },
+    decided.map((event, index) => ({
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata,
+      ...(marker ? { id: eventIdOf(marker, now, index) } : {}),
+    })),
+    { expectedRevision: version === 0 ? 'no_stream' : version - 1, marker },
   );
   return states.remember(streamId, {
     state: decided.reduce(decider.evolve, state),

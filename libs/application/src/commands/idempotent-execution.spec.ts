@@ -79,6 +79,27 @@ describe('IdempotentExecution', () => {
     expect((await store.markedAppends('request-1', Date.now())).map((m) => m.sequence)).toEqual([0, 1]);
   });
 
+  it('gives the events of a marked append ids that a replay of the same run gives again, and others elsewhere', async () => {
+    const idsOf = async (store: MemoryEventStore) => (await store.readAll()).map((event) => event.id);
+    const runOnce = async (requestId: string) => {
+      const store = new MemoryEventStore();
+      await run(store, new IdempotentExecution(requestId, { appends: [], draws: [] }, countingRuntime(), sealer, expiresAt));
+      return idsOf(store);
+    };
+    const first = await runOnce('request-1');
+    expect(first).toHaveLength(2);
+    for (const id of first) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(first).size).toBe(2);
+    expect(await runOnce('request-1')).toEqual(first);
+    const other = await runOnce('request-2');
+    expect(other.filter((id) => first.includes(id))).toEqual([]);
+
+    const unmarked = new MemoryEventStore();
+    const deps = { store: unmarked, runtime: countingRuntime(), states: new AggregateStates(unmarked) };
+    await executeCommand(deps, 'a', counter, { type: 'Count', data: { by: 1, id: 'x' } }, context);
+    expect((await idsOf(unmarked)).filter((id) => first.includes(id))).toEqual([]);
+  });
+
   it('refuses to continue a run that goes another way than the first', async () => {
     const marked = [{ sequence: 0, streamId: 'a', lastRevision: 0, position: 1, sealed: new Uint8Array() }];
     const retry = new IdempotentExecution('request-1', { appends: marked, draws: [{ kind: 'id', value: 'id-1' }] }, countingRuntime(), sealer, expiresAt);

@@ -3,6 +3,7 @@ import {
   END,
   EventStoreDBClient,
   jsonEvent,
+  NO_STREAM,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -27,6 +28,7 @@ import {
   MARKER_STREAM_PREFIX,
   toMarkerData,
   toActualRevision,
+  toAppendedPosition,
   toClientRevision,
   toEventData,
   toReadPosition,
@@ -34,20 +36,12 @@ import {
 } from './eventstoredb-mapping.js';
 import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
 
-export interface EventStoreDbEventStoreOptions {
-  /** Pause before a dropped subscription subscribes again; default 500 ms. */
-  readonly resubscribeDelayMs?: number;
-}
-
 /** The production store for several machines: EventStoreDB over gRPC. */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
 
-  constructor(
-    connectionString: string,
-    private readonly options: EventStoreDbEventStoreOptions = {},
-  ) {
+  constructor(connectionString: string) {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
@@ -59,8 +53,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         throw new WrongExpectedRevisionError(streamId, options.expectedRevision, toActualRevision(error.actualVersion));
       });
-    if (!result.position) throw new Error(`EventStoreDB did not report the position of the append to ${streamId}`);
-    const appended = { nextExpectedRevision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+    const appended = { nextExpectedRevision: Number(result.nextExpectedRevision), position: toAppendedPosition(result.position, streamId) };
     if (options.marker) await this.mark(streamId, appended, options.marker);
     return appended;
   }
@@ -72,7 +65,9 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async mark(streamId: string, appended: AppendResult, marker: AppendMarker): Promise<void> {
     const stream = `${MARKER_STREAM_PREFIX}${marker.requestId}`;
-    await this.client.appendToStream(stream, jsonEvent({ type: 'AppendMarked', data: { ...toMarkerData(streamId, appended, marker) } }));
+    // One marker per append of the request, in order: marker n is the stream's event n.
+    const expectedRevision = marker.sequence === 0 ? NO_STREAM : BigInt(marker.sequence - 1);
+    await this.client.appendToStream(stream, jsonEvent({ type: 'AppendMarked', data: { ...toMarkerData(streamId, appended, marker) } }), { expectedRevision });
     if (marker.sequence === 0) {
       await this.client.setStreamMetadata(stream, { maxAge: Math.max(1, Math.ceil((marker.expiresAt - Date.now()) / 1000)) });
     }
@@ -121,12 +116,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const subscription = new EventStoreDbSubscription(
-      this.client,
-      options.after ?? 0,
-      this.options.resubscribeDelayMs ?? 500,
-      (closed) => this.subscriptions.delete(closed),
-    );
+    const subscription = new EventStoreDbSubscription(this.client, options.after ?? 0, (closed) => this.subscriptions.delete(closed));
     this.subscriptions.add(subscription);
     return subscription;
   }

@@ -4,7 +4,9 @@ import {
   isSystemEvent,
   toActualRevision,
   toClientRevision,
+  toAppendedPosition,
   toEventData,
+  toGlobalPosition,
   toReadPosition,
   toRecordedEvent,
 } from './eventstoredb-mapping.js';
@@ -53,7 +55,7 @@ describe('EventStoreDB mapping', () => {
     expect(toEventData({ type: 'T', data: {}, metadata }).id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('reads the revision and the commit position as numbers', () => {
+  it('reads the revision and the position as numbers', () => {
     expect(toRecordedEvent(clientEvent())).toEqual({
       id: 'id-1',
       streamId: 'app-1',
@@ -81,5 +83,27 @@ describe('EventStoreDB mapping', () => {
   it('reads $all from the start for position 0 and from the exact position otherwise', () => {
     expect(toReadPosition(0)).toBe('start');
     expect(toReadPosition(42)).toEqual({ commit: 42n, prepare: 42n });
+  });
+
+  it('maps a position to one number and back without loss, up to 2^53', () => {
+    for (const n of [1n, 1234n, 2n ** 40n + 7n, BigInt(Number.MAX_SAFE_INTEGER)]) {
+      const position = toGlobalPosition({ commit: n, prepare: n }, 'e');
+      expect(BigInt(position)).toBe(n);
+      expect(toReadPosition(position)).toEqual({ commit: n, prepare: n });
+    }
+    expect(() => toGlobalPosition({ commit: BigInt(Number.MAX_SAFE_INTEGER) + 2n, prepare: BigInt(Number.MAX_SAFE_INTEGER) + 2n }, 'e')).toThrow(/past 2\^53/);
+  });
+
+  it('refuses an event of an explicit transaction (commit and prepare apart) rather than lose its prepare position', () => {
+    expect(() => toRecordedEvent(clientEvent({ position: { commit: 500n, prepare: 380n } }))).toThrow(
+      'app-1@4 has commit position 500 and prepare position 380: it was written in an explicit transaction, which this store does not read',
+    );
+  });
+
+  it("takes an append's position from the larger of the two numbers the server answers", () => {
+    expect(toAppendedPosition({ commit: 900n, prepare: 900n }, 's')).toBe(900);
+    expect(toAppendedPosition({ commit: 700n, prepare: 900n }, 's')).toBe(900);
+    expect(toAppendedPosition({ commit: 900n, prepare: 700n }, 's')).toBe(900);
+    expect(() => toAppendedPosition(undefined, 's')).toThrow('EventStoreDB did not report the position of the append to s');
   });
 });

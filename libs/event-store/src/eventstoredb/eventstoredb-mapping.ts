@@ -37,7 +37,10 @@ export function toEventData(event: NewEvent): EventData {
   return jsonEvent({ id: event.id ?? randomUUID(), type: event.type, data: { ...event.data }, metadata: { ...event.metadata } });
 }
 
-/** `$all` reads are inclusive of `fromPosition`; callers drop the event at `after` themselves. */
+/**
+ * The inverse of `toGlobalPosition`, exact. `$all` reads are inclusive of `fromPosition`; callers
+ * drop the event at `after` themselves.
+ */
 export function toReadPosition(after: number): ReadPosition {
   return after === 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
 }
@@ -59,20 +62,40 @@ export function toRecordedEvent(event: ClientRecordedEvent): RecordedEvent {
     data: event.data as RecordedEvent['data'],
     metadata: event.metadata as unknown as EventMetadata,
     revision: Number(event.revision),
-    position: globalPosition(event),
+    position: toGlobalPosition(event.position, `${event.streamId}@${event.revision}`),
   };
 }
 
 /**
- * Each event of an append is its own committed record in the transaction log, so its commit
- * position is unique and increasing: that number is our global position.
+ * Our global position is the event's record in the transaction log. Every append over gRPC writes
+ * self-committed records, for which the server reports commit = prepare = the record's own log
+ * position, unique and increasing: one number then holds both, and `toReadPosition` gives them
+ * back exactly. Anything else is refused rather than rounded: a position the server did not
+ * report, one past 2^53 (a log of 8 PiB), or commit ≠ prepare, which only the legacy TCP client's
+ * explicit transactions write (events sharing a commit position, told apart by prepare alone).
  */
-function globalPosition(event: ClientRecordedEvent): number {
-  const commit = event.position?.commit;
-  if (commit === undefined || commit === UNKNOWN_POSITION) {
-    throw new Error(`EventStoreDB did not report the $all position of ${event.streamId}@${event.revision}; upgrade the server`);
+export function toGlobalPosition(position: { readonly commit: bigint; readonly prepare: bigint } | undefined, what: string): number {
+  if (position === undefined || position.commit === UNKNOWN_POSITION) {
+    throw new Error(`EventStoreDB did not report the $all position of ${what}; upgrade the server`);
   }
-  return Number(commit);
+  if (position.commit !== position.prepare) {
+    throw new Error(
+      `${what} has commit position ${position.commit} and prepare position ${position.prepare}: it was written in an explicit transaction, which this store does not read`,
+    );
+  }
+  if (position.commit > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`the $all position of ${what} (${position.commit}) is past 2^53`);
+  return Number(position.commit);
+}
+
+/**
+ * The position of an append's last event, from the server's answer to the append. Of the two
+ * numbers the answer carries, the larger is that event's record, however the server fills them
+ * for an append of several events.
+ */
+export function toAppendedPosition(position: { readonly commit: bigint; readonly prepare: bigint } | undefined, streamId: string): number {
+  if (position === undefined) throw new Error(`EventStoreDB did not report the position of the append to ${streamId}`);
+  const last = position.commit > position.prepare ? position.commit : position.prepare;
+  return toGlobalPosition({ commit: last, prepare: last }, `the append to ${streamId}`);
 }
 
 interface MarkerData {

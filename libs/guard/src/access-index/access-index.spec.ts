@@ -69,6 +69,28 @@ describe('AccessIndex', () => {
     expect(errors).toEqual(['access index: following $all failed; retrying in 1 ms']);
   });
 
+  it('says it is retrying, with the failure, while the store cannot be followed, and running again once it can', async () => {
+    let failing = true;
+    const unreachable: EventStore = Object.create(store, {
+      subscribeToAll: {
+        value: (options: { after?: number }) => {
+          const subscription = store.subscribeToAll(options);
+          if (!failing) return subscription;
+          return { close: () => subscription.close(), [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connection lost')) }) };
+        },
+      },
+    });
+    const errors: string[] = [];
+    index = new AccessIndex(unreachable, { retryDelayMs: { initial: 20, max: 20 }, onError: (message) => errors.push(message) });
+    await index.start();
+    while (errors.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(index.status()).toMatchObject({ state: 'retrying', position: 0, lastError: { message: 'Error: connection lost' } });
+    failing = false;
+    const { position } = await append(store, liveConnector());
+    expect(await index.waitForPosition(position, 1000)).toBe(true);
+    expect(index.status()).toMatchObject({ state: 'running', position, lastError: { message: 'Error: connection lost' } });
+  });
+
   it('lets timers fire while it replays a long history at start', async () => {
     const connectors = Array.from({ length: 1000 }, (_, i) => ({ type: 'AppConnectorCreated', data: { ...e.created().data, appConnectorId: `c${i}` } }));
     for (let i = 0; i < 20; i++) await append(store, connectors.map((event) => ({ ...event, data: { ...event.data, environmentId: `${10000 + i}` } })));

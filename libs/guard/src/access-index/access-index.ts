@@ -4,6 +4,7 @@ import { EventFollower } from '#event-follower';
 import { AccessState, type AccessLookup } from './access-state.js';
 import type { IndexedConnector } from './indexed-connector.js';
 import type { IndexedToken } from './indexed-token.js';
+import { ReplayHeapLimiter } from './replay-heap-limiter.js';
 
 export interface AccessIndexOptions {
   /**
@@ -15,6 +16,12 @@ export interface AccessIndexOptions {
   readonly onError?: (message: string, error: unknown) => void;
 }
 
+interface AccessIndexStatus {
+  readonly state: EventFollower['state'];
+  readonly position: number;
+  readonly lastError: EventFollower['lastError'];
+}
+
 /**
  * The access read model kept current by following `$all` from its own position. An event that
  * fails to apply is reported and skipped, not retried forever, so one bad event cannot freeze
@@ -24,6 +31,8 @@ export class AccessIndex implements AccessLookup {
   private readonly state = new AccessState();
   private readonly follower: EventFollower;
   private readonly onError: (message: string, error: unknown) => void;
+  /** Set while `start` replays the log. */
+  private replayHeap: ReplayHeapLimiter | null = null;
 
   constructor(
     private readonly store: Pick<EventStore, 'headPosition' | 'readAll' | 'subscribeToAll'>,
@@ -45,10 +54,15 @@ export class AccessIndex implements AccessLookup {
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.follower.state !== 'stopped') throw new Error('the access index is already started');
     const head = await this.store.headPosition();
-    await this.follower.start();
-    if (!(await this.follower.waitForPosition(head, timeoutMs))) {
-      await this.stop();
-      throw new Error(`the access index did not catch up with position ${head} within ${timeoutMs} ms`);
+    this.replayHeap = new ReplayHeapLimiter();
+    try {
+      await this.follower.start();
+      if (!(await this.follower.waitForPosition(head, timeoutMs))) {
+        await this.stop();
+        throw new Error(`the access index did not catch up with position ${head} within ${timeoutMs} ms`);
+      }
+    } finally {
+      this.replayHeap = null;
     }
   }
 
@@ -58,6 +72,11 @@ export class AccessIndex implements AccessLookup {
 
   position(): number {
     return this.state.position;
+  }
+
+  /** Whether the index follows the store; `retrying` while it backs off after the store or its subscription failed. */
+  status(): AccessIndexStatus {
+    return { state: this.follower.state, position: this.state.position, lastError: this.follower.lastError };
   }
 
   /** True once the event at `position` (or later) is applied; false when `timeoutMs` passed first. */
@@ -97,5 +116,6 @@ export class AccessIndex implements AccessLookup {
         this.onError(`access index: skipped event ${event.type} at position ${event.position}`, error);
       }
     }
+    this.replayHeap?.afterBatch();
   }
 }
