@@ -58,6 +58,7 @@ describe('docker/compose.yml: the production topology', () => {
     const known = new Set([...Object.keys(CONFIG_VARIABLES), ...PROJECTOR_SPLIT_SETTINGS]);
     expect(Object.keys(environment).filter((variable) => !known.has(variable))).toEqual([]);
     expect(environment['PROJECTIONS']).toBe('off');
+    expect(services[name]!.command).toEqual(['node', '--max-semi-space-size=16', '--expose-gc', 'dist/apps/api/src/main.js']);
     const config = loadConfig(environment);
     expect(config).toMatchObject({ host: '0.0.0.0', port: 3000, dataDir: '/data', eventStore: { kind: 'eventstoredb' }, readStore: { kind: 'mongodb' } });
   });
@@ -65,7 +66,8 @@ describe('docker/compose.yml: the production topology', () => {
   it('runs the projector from the same image with its own command, on store settings only', () => {
     const projector = services['projector']!;
     expect(projector.image).toBe(services['api-1']!.image);
-    expect(projector.command).toContain('dist/apps/projector/main.js');
+    expect(projector.command).toContain('dist/apps/projector/src/main.js');
+    expect(existsSync('dist/apps/projector/src/main.js')).toBe(true);
     const known = new Set([...Object.keys(storeSettings), 'LOG_LEVEL']);
     expect(Object.keys(projector.environment ?? {}).filter((variable) => !known.has(variable))).toEqual([]);
   });
@@ -103,7 +105,7 @@ describe('docker/Dockerfile', () => {
     expect(value('USER')).toEqual(['node']);
     expect(value('VOLUME')).toEqual(['["/data"]']);
     expect(value('ENV').join(' ')).toContain('DATA_DIR=/data');
-    expect(JSON.parse(value('CMD')[0]!)).toEqual(['node', '--max-semi-space-size=32', 'dist/apps/api/src/main.js']);
+    expect(JSON.parse(value('CMD')[0]!)).toEqual(['node', '--max-semi-space-size=32', '--expose-gc', 'dist/apps/api/src/main.js']);
     expect(existsSync('dist/apps/api/src/main.js')).toBe(true);
   });
 
