@@ -1,3 +1,3 @@
 import type { EventStore } from '#event-store';
 
-export function appendServiceHistory(store: EventStore, environments: number): Promise<void>;
+export function appendServiceHistory(store: EventStore, environments: number, firstEnvironment?: number): Promise<void>;

@@ -6,10 +6,11 @@
  * one is revoked. Deterministic, so that a child process can append the same history.
  * @param {import('#event-store').EventStore} store
  * @param {number} environments
+ * @param {number} [firstEnvironment] the first environment's id (on a server shared by earlier runs: one of its own)
  */
-export async function appendServiceHistory(store, environments) {
+export async function appendServiceHistory(store, environments, firstEnvironment = 10_000) {
   for (let n = 0; n < environments; n++) {
-    const environmentId = String(10_000 + n);
+    const environmentId = String(firstEnvironment + n);
     let offset = 0;
     const append = async (streamId, type, data) => {
       const time = new Date(Date.UTC(2025, 0, 1, 0, n * 13 + offset++)).toISOString();
