@@ -27,8 +27,13 @@ describe('the guarded writes of a batch', () => {
   it('inserts a dead letter once per collection and event', () => {
     const letter = { projection: 'users', position: 17, eventId: 'e17', streamId: 's', type: 'UserRegistered', error: 'boom', at: '2025-01-01T00:00:00.000Z' };
     const [operation] = deadLetterOperations([letter], 'users__g2');
-    expect(operation).toEqual({ updateOne: { filter: { _id: 'users__g2:17' }, update: { $setOnInsert: { ...letter, collection: 'users__g2' } }, upsert: true } });
+    expect(operation).toEqual({ updateOne: { filter: { _id: 'users-g2-17' }, update: { $setOnInsert: { ...letter, collection: 'users__g2' } }, upsert: true } });
     expect(deadLetterOperations([letter], 'users__g2')).toEqual([operation]);
     expect(deadLetterId('users__g3', 17)).not.toBe(deadLetterId('users__g2', 17));
+  });
+
+  it('names a dead letter by an id the API takes in its path', () => {
+    // The admin API's id parameter (POST /projections/dead-letters/:id/retry): letters, digits, hyphens, up to 64.
+    expect(deadLetterId('communication_connectors__g12', 123_456_789_012_345)).toMatch(/^[A-Za-z0-9-]{1,64}$/);
   });
 });

@@ -27,7 +27,12 @@ export function documentOperations({ model, writes, position }: FoldedShare): An
   });
 }
 
-export const deadLetterId = (collection: string, position: number) => `${collection}:${position}`;
+/**
+ * `app-connectors-g2-1234`: the collection (read model and generation) and the position, in the
+ * letters, digits and hyphens the API takes as an id. Model names hold no hyphens, so no two differ
+ * only by one.
+ */
+export const deadLetterId = (collection: string, position: number) => `${collection.replace(/_+/g, '-')}-${position}`;
 
 /** Dead letters inserted once per collection and event: a replayed batch finds them there and changes nothing. */
 export function deadLetterOperations(letters: readonly NewDeadLetter[], collection: string): AnyBulkWriteOperation<DeadLetterRecord>[] {
