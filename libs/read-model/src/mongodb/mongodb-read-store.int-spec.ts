@@ -98,6 +98,17 @@ if (url) {
       expect(indexes.map((index) => index.name).sort()).toEqual(['_id_', 'app_connectors_by_blocked', 'app_connectors_by_user_group', 'app_connectors_list']);
       expect((await store.appConnectors(OTHER_ENV, {}, all)).items.map(({ state }) => state.appConnectorId)).toEqual(['c1']);
     });
+
+    it('drops, when a rebuild starts, the collections a stopped switch or start left behind', async () => {
+      await store.project(sharesOf(history), 'live', now);
+      const stray = (name: string) => client.db(databases.get(store)).collection<{ _id: string; lastPosition: number; doc: null }>(name);
+      await stray('users__g1000').insertOne({ _id: 'x', lastPosition: 1, doc: null });
+      await stray('users__g2').insertOne({ _id: 'y', lastPosition: 1, doc: null });
+      await store.startRebuild(READ_MODELS);
+      expect((await collectionNames()).filter((name) => name.startsWith('users__'))).toEqual(['users__g1']);
+      await store.project(sharesOf(history), 'rebuild', now);
+      expect(await stray('users__g2').countDocuments({ _id: 'y' })).toBe(0);
+    });
   });
 } else {
   // Straight to stdout: jest swallows console output of a file whose tests are all skipped.

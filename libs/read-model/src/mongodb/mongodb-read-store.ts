@@ -16,6 +16,7 @@ import {
   firstConflict,
   judgeShare,
   META_ID,
+  modelOfCollection,
   registerUpdate,
   resetUpdate,
   startRebuildUpdate,
@@ -104,7 +105,7 @@ export class MongoReadStore extends MongoQueries implements ReadStore {
   async startRebuild(models: readonly ReadModel[]) {
     await this.abandonRebuild(models);
     const meta = await this.requireMeta();
-    for (const { name } of models) await this.dropWithLetters(collectionOf(name, meta.generation + 1));
+    await this.dropUnnamed(models, meta);
     const { filter, update } = startRebuildUpdate(meta.generation, models);
     if ((await this.meta.updateOne(filter, update)).matchedCount === 0) throw new Error('the read models were switched while the rebuild started: start it again');
   }
@@ -201,6 +202,19 @@ export class MongoReadStore extends MongoQueries implements ReadStore {
   private async buildIndexes(collection: string, model: string): Promise<void> {
     const indexes = indexDescriptionsOf(model);
     if (indexes.length > 0) await this.documents(collection).createIndexes(indexes);
+  }
+
+  /**
+   * The collections of these models that neither slot names: the next generation's, from an attempt
+   * that failed before recording it, and old ones a switch was stopped before dropping.
+   */
+  private async dropUnnamed(models: readonly ReadModel[], meta: MetaDocument): Promise<void> {
+    const named = new Set([...Object.values(meta.live), ...Object.values(meta.rebuild)].map((state) => state.collection));
+    const rebuilt = new Set(models.map(({ name }) => name));
+    for (const { name } of await this.db.listCollections({}, { nameOnly: true }).toArray()) {
+      const model = modelOfCollection(name);
+      if (model !== undefined && rebuilt.has(model) && !named.has(name)) await this.dropWithLetters(name);
+    }
   }
 
   private async dropWithLetters(collection: string): Promise<void> {

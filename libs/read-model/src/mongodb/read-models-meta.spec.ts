@@ -1,4 +1,4 @@
-import { checkpointUpdate, collectionOf, firstConflict, judgeShare, META_ID, startRebuildUpdate, switchUpdate, type MetaDocument } from './read-models-meta.js';
+import { checkpointUpdate, collectionOf, firstConflict, judgeShare, META_ID, modelOfCollection, startRebuildUpdate, switchUpdate, type MetaDocument } from './read-models-meta.js';
 
 const meta = (over: Partial<MetaDocument> = {}): MetaDocument => ({
   _id: META_ID,
@@ -45,6 +45,8 @@ describe('the read models meta document', () => {
   describe('a rebuild', () => {
     it('fills the next generation\'s collections, from position 0, named after the generation it started in', () => {
       expect(collectionOf('users', 4)).toBe('users__g4');
+      expect(modelOfCollection(collectionOf('user_groups', 12))).toBe('user_groups');
+      expect(['read_model_meta', 'users', 'users__rebuild', 'users__g'].map(modelOfCollection)).toEqual([undefined, undefined, undefined, undefined]);
       expect(startRebuildUpdate(3, [{ name: 'users', version: 2 }])).toEqual({
         filter: { _id: META_ID, generation: 3 },
         update: { $set: { 'rebuild.users': { collection: 'users__g4', version: 2, checkpoint: 0 } } },

@@ -29,6 +29,9 @@ type MetaUpdate = { filter: Filter<MetaDocument>; update: UpdateFilter<MetaDocum
 /** A rebuild fills the collections of the next generation, so a name is never reused while readers may read it. */
 export const collectionOf = (model: string, generation: number) => `${model}__g${generation}`;
 
+/** The read model a collection of `collectionOf` belongs to; undefined for any other collection. */
+export const modelOfCollection = (collection: string) => /^(.+)__g\d+$/.exec(collection)?.[1];
+
 /** One read model's checkpoint, moving from where the batch was folded to the batch's last event. */
 export interface CheckpointMove {
   readonly model: string;
