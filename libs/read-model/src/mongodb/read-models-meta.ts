@@ -21,6 +21,8 @@ export interface MetaDocument {
   rebuild: Record<string, ModelState>;
 }
 
+/** The collection of the meta document, and the document's id. */
+export const META_COLLECTION = 'read_model_meta';
 export const META_ID = 'read_models';
 
 /** One single-document update of the meta document. */
