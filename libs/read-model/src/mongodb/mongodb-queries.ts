@@ -50,7 +50,7 @@ export const LIST_FILTERS = {
 };
 
 /** The rows after a page's last one in creation order; everything when there is no page before. */
-function keysetAfter(end: PageEnd | null): Filter<StoredRecord> {
+export function keysetAfter(end: PageEnd | null): Filter<StoredRecord> {
   return end === null ? {} : { $or: [{ 'doc.createdAt': { $gt: end.createdAt } }, { 'doc.createdAt': end.createdAt, _id: { $gt: end.id } }] };
 }
 

@@ -7,7 +7,10 @@ import type { ReadStore } from '../read-store.js';
 import { READ_MODELS } from '../read-models/read-models.js';
 import { ENV, OTHER_ENV } from '../read-models/testing/environment-history.js';
 import { recordedHistory } from '../read-models/testing/recorded-history.js';
+import type { StoredRecord } from './mongodb-indexes.js';
+import { CREATION_ORDER, keysetAfter } from './mongodb-queries.js';
 import { MongoReadStore } from './mongodb-read-store.js';
+import { LIST_QUERIES } from './testing/list-queries.js';
 
 // A standalone server is enough (no transactions): e.g. MONGODB_URL=mongodb://localhost:27017
 const url = process.env['MONGODB_URL'];
@@ -97,6 +100,26 @@ if (url) {
       const indexes = await client.db(databases.get(store)).collection(switched.find((name) => name.startsWith('app_connectors__g'))!).indexes();
       expect(indexes.map((index) => index.name).sort()).toEqual(['_id_', 'app_connectors_by_blocked', 'app_connectors_by_user_group', 'app_connectors_list']);
       expect((await store.appConnectors(OTHER_ENV, {}, all)).items.map(({ state }) => state.appConnectorId)).toEqual(['c1']);
+    });
+
+    it('reads every list, its first page and the later ones, from an index in the list\'s order', async () => {
+      await store.project(sharesOf(history), 'live', now);
+      const db = client.db(databases.get(store));
+      const meta = await db.collection<{ _id: string; live: Record<string, { collection: string }> }>('read_model_meta').findOne({ _id: 'read_models' });
+      const stagesOf = (plan: unknown): string[] =>
+        typeof plan !== 'object' || plan === null
+          ? []
+          : Object.entries(plan).flatMap(([key, value]) => (key === 'stage' && typeof value === 'string' ? [value] : stagesOf(value)));
+      for (const [list, model, filter, order] of LIST_QUERIES) {
+        const later = order === CREATION_ORDER ? { ...filter, ...keysetAfter({ createdAt: '2025-03-01T09:05:00.000Z', id: 'x' }) } : filter;
+        for (const query of [filter, later]) {
+          const plan = await db.collection<StoredRecord>(meta!.live[model]!.collection).find(query).sort(order).limit(11).explain('queryPlanner');
+          const stages = stagesOf(plan['queryPlanner']);
+          expect({ list, collectionScan: stages.includes('COLLSCAN') }).toEqual({ list, collectionScan: false });
+          // A time range is bounded by its index, then the few entries in it sorted.
+          if (!('doc.time' in query)) expect({ list, sortInMemory: stages.includes('SORT') }).toEqual({ list, sortInMemory: false });
+        }
+      }
     });
 
     it('drops, when a rebuild starts, the collections a stopped switch or start left behind', async () => {
