@@ -147,7 +147,14 @@ if (eventStoreDbUrl && mongodbUrl) {
   describeSeveralProcesses({
     name: 'EventStoreDB and MongoDB',
     // One database per data folder: the processes of one test share it, and no other test sees it.
-    env: (dataDir) => ({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: eventStoreDbUrl, READ_STORE: 'mongodb', MONGODB_URL: mongodbUrl, MONGODB_DATABASE: basename(dataDir) }),
+    env: (dataDir) => ({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTOREDB_URL: eventStoreDbUrl,
+      READ_STORE: 'mongodb',
+      MONGODB_URL: mongodbUrl,
+      MONGODB_DATABASE: basename(dataDir),
+      IDEMPOTENCY_SECRET_FILE: join(dataDir, 'idempotency.secret'),
+    }),
   });
 } else {
   // Straight to stdout, as the adapters' contract suites do.

@@ -15,7 +15,7 @@ import { clientErrorHandler } from '../http/client-errors.js';
 import { createLogger } from '../http/create-logger.js';
 import { answerFrameworkError } from '../http/framework-errors.js';
 import { PinoLoggerService } from '../http/pino-logger.service.js';
-import { IdempotencyStore } from '../idempotency/idempotency-store.js';
+import { openIdempotencyStore } from '../idempotency/open-idempotency-store.js';
 import { MailOutbox } from '../mail/mail-outbox.js';
 import { createMailTransport } from '../mail/mail-transport.js';
 import { OtpHasher } from '../otp/one-time-password.js';
@@ -72,6 +72,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adminKeys = AdminKeyRegistry.open(apiDatabase, config.adminApiKey, options.announceAdminKey ?? printAdminKeyOnce);
   const otpHasher = new OtpHasher(loadOrCreateServerSecret(join(config.dataDir, 'otp.secret'), OTP_SECRET));
   const mailOutbox = new MailOutbox(createMailTransport(config.mail, config.dataDir), logger, options.mailRetryDelaysMs);
+  const idempotency = await openIdempotencyStore(config, apiDatabase);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
@@ -100,7 +101,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       adminKeys,
       otpHasher,
       mailOutbox,
-      idempotency: IdempotencyStore.open(apiDatabase, { ttlMs: config.idempotencyTtlMs, secretFile: join(config.dataDir, 'idempotency.secret') }),
+      idempotency,
     }),
     adapter,
     // Nest's own JSON parser would refuse empty bodies; acceptEmptyJsonBodies installs ours.
@@ -114,6 +115,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const closeStores = async () => {
     await mailOutbox.close();
     await closeReadSide();
+    await idempotency.close();
     await eventStore.close();
     apiDatabase.close();
   };

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     for (const value of ['0', '1.5', '1e3', 'lots']) expect(() => loadConfig({ MESSAGE_PAYLOAD_LIMIT_KB: value })).toThrow(/MESSAGE_PAYLOAD_LIMIT_KB/);
   });
 
+  it('keeps the idempotency secret in the data folder on the embedded stack, unless a file is named', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/data' }).idempotencySecretFile).toBe('/srv/data/idempotency.secret');
+    expect(loadConfig({ DATA_DIR: '/srv/data', IDEMPOTENCY_SECRET_FILE: '/etc/app/idempotency.secret' }).idempotencySecretFile).toBe('/etc/app/idempotency.secret');
+  });
+
   it('reads the Profit body limit in MiB', () => {
     expect(loadConfig({ PROFIT_BODY_LIMIT_MB: '5' }).profitBodyLimitBytes).toBe(5 * 1024 * 1024);
   });
@@ -52,12 +57,27 @@ describe('loadConfig', () => {
   });
 
   describe('one stack: both stores embedded or both on servers', () => {
-    const servers = { EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'esdb://eventstoredb:2113?tls=false', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://mongodb:27017/?replicaSet=rs0' };
+    const servers = {
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTOREDB_URL: 'esdb://eventstoredb:2113?tls=false',
+      READ_STORE: 'mongodb',
+      MONGODB_URL: 'mongodb://mongodb:27017/?replicaSet=rs0',
+      IDEMPOTENCY_SECRET_FILE: '/run/secrets/idempotency',
+    };
 
-    it('takes the server stack with both URLs', () => {
+    it('takes the server stack with both URLs and the shared idempotency secret', () => {
       const config = loadConfig(servers);
       expect(config.eventStore).toEqual({ kind: 'eventstoredb', connectionString: servers.EVENTSTOREDB_URL });
       expect(config.readStore).toEqual({ kind: 'mongodb', url: servers.MONGODB_URL, database: 'app_connectors' });
+      expect(config.idempotencySecretFile).toBe('/run/secrets/idempotency');
+    });
+
+    it('refuses the server stack without IDEMPOTENCY_SECRET_FILE: each instance would key the records with a secret of its own', () => {
+      const { IDEMPOTENCY_SECRET_FILE: _, ...withoutSecret } = servers;
+      for (const env of [withoutSecret, { ...servers, IDEMPOTENCY_SECRET_FILE: '' }]) {
+        expect(() => loadConfig(env)).toThrow(ConfigError);
+        expect(() => loadConfig(env)).toThrow(/IDEMPOTENCY_SECRET_FILE: IDEMPOTENCY_SECRET_FILE is required on the server stack/);
+      }
     });
 
     it.each([

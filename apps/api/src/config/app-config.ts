@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { ConfigError, parseSettings, requireOneStack, requireStoreUrls, storeSettings, toStoreConfig, type StoreConfig } from '#config';
@@ -13,7 +14,7 @@ export const CONFIG_VARIABLES = {
   EVENT_STORE: 'sqlite (default, embedded) or eventstoredb (with READ_STORE=mongodb: the server stack).',
   EVENTSTOREDB_URL: 'EventStoreDB connection string, when EVENT_STORE=eventstoredb.',
   READ_STORE: 'sqlite (default, embedded) or mongodb (with EVENT_STORE=eventstoredb).',
-  MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
+  MONGODB_URL: 'MongoDB connection string (a standalone server or a replica set), when READ_STORE=mongodb.',
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
   PROJECTIONS: 'on (default): this process projects the read models while it holds the read store\'s projector lease (one process at a time; others wait). off: it only reads what the projector (npm run start:projector) commits.',
   READ_YOUR_WRITES_TIMEOUT_MS: 'How long a query with minPosition waits for the read models before 503 (default 5000).',
@@ -27,6 +28,7 @@ export const CONFIG_VARIABLES = {
   HEADERS_TIMEOUT_MS: 'Longest time to receive a request\'s headers before 408 (default 10000).',
   MAX_CONNECTIONS: 'Most open client connections; more are closed at once (default 10000).',
   IDEMPOTENCY_TTL_HOURS: 'How long an Idempotency-Key answer is kept for a retry, in hours (default 24).',
+  IDEMPOTENCY_SECRET_FILE: 'File of the secret Idempotency-Key records are keyed and sealed with (32 bytes, made on the first start when absent; default DATA_DIR/idempotency.secret). Required on the server stack: every API instance must read the same file.',
   SMTP_URL: 'SMTP server the one-time passwords of token requests are sent through (smtp:// or smtps://, user and password in the URL). Unset: each e-mail is written as an .eml file under DATA_DIR/mail.',
   MAIL_FROM: 'Sender address of those e-mails (default app-connectors@localhost).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug or trace.',
@@ -45,7 +47,19 @@ const wholeNumber = z.string().regex(/^\d{1,10}$/, 'must be a whole number in de
 
 const { DATA_DIR, ...stores } = storeSettings;
 
-const configSchema = requireOneStack(requireStoreUrls(
+/**
+ * On the server stack the Idempotency-Key records are shared by every API instance: a retry may
+ * reach any of them, so all must key the records with one secret. A secret each instance made for
+ * itself in its own data folder would silently run a retry twice: the file must be named.
+ */
+function requireSharedIdempotencySecret<T extends z.ZodType<{ READ_STORE: string; IDEMPOTENCY_SECRET_FILE?: string | undefined }>>(schema: T): T {
+  return schema.refine((c) => c.READ_STORE !== 'mongodb' || c.IDEMPOTENCY_SECRET_FILE !== undefined, {
+    message: 'IDEMPOTENCY_SECRET_FILE is required on the server stack (READ_STORE=mongodb): name the one secret file every API instance reads',
+    path: ['IDEMPOTENCY_SECRET_FILE'],
+  });
+}
+
+const configSchema = requireSharedIdempotencySecret(requireOneStack(requireStoreUrls(
   z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -63,11 +77,12 @@ const configSchema = requireOneStack(requireStoreUrls(
     HEADERS_TIMEOUT_MS: wholeNumber.pipe(z.number().min(100).max(600_000)).default(10_000),
     MAX_CONNECTIONS: wholeNumber.pipe(z.number().min(1).max(1_000_000)).default(10_000),
     IDEMPOTENCY_TTL_HOURS: wholeNumber.pipe(z.number().min(1).max(24 * 365)).default(24),
+    IDEMPOTENCY_SECRET_FILE: z.string().optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('app-connectors@localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }),
-));
+)));
 
 export { ConfigError };
 
@@ -86,6 +101,8 @@ export interface AppConfig extends StoreConfig {
   readonly messagePayloadLimitBytes: number;
   readonly http: HttpLimits;
   readonly idempotencyTtlMs: number;
+  /** The keyring secret of the Idempotency-Key records: one file every instance reads on the server stack. */
+  readonly idempotencySecretFile: string;
   readonly mail: MailConfig;
   readonly logLevel: string;
 }
@@ -114,10 +131,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   } catch (error) {
     throw new ConfigError(`invalid configuration:\n  ${(error as Error).message}`);
   }
+  const stores = toStoreConfig(c);
   return {
     port: c.PORT,
     host: c.HOST,
-    ...toStoreConfig(c),
+    ...stores,
     adminApiKey: { name: c.ADMIN_API_KEY_NAME, secret: c.ADMIN_API_KEY },
     projections: c.PROJECTIONS === 'on',
     readYourWritesTimeoutMs: c.READ_YOUR_WRITES_TIMEOUT_MS,
@@ -133,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxConnections: c.MAX_CONNECTIONS,
     },
     idempotencyTtlMs: c.IDEMPOTENCY_TTL_HOURS * 3_600_000,
+    idempotencySecretFile: c.IDEMPOTENCY_SECRET_FILE === undefined ? join(stores.dataDir, 'idempotency.secret') : resolve(c.IDEMPOTENCY_SECRET_FILE),
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     logLevel: c.LOG_LEVEL,
   };

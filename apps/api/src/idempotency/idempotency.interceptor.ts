@@ -2,13 +2,13 @@ import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, N
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { catchError, from, Observable, of, switchMap, tap, throwError } from 'rxjs';
+import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { RUNTIME, type Runtime } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { AdminRequest } from '../admin-auth/admin-auth.guard.js';
 import { ValidationFailedError } from '../http/problem.js';
 import { idempotentExecution } from './first-run.js';
-import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency-store.js';
+import { IDEMPOTENCY_STORE, type IdempotencyRecord, type IdempotencyStore, type Reservation } from './idempotency-store.js';
 
 const REPLAYED_HEADERS = ['etag', 'location'];
 
@@ -30,7 +30,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AdminRequest>();
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const rawKey = request.headers['idempotency-key'];
     if (request.method !== 'POST' || rawKey === undefined) return next.handle();
     const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
@@ -39,7 +38,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const record = this.store.recordFor(request.actor ?? '', key);
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
-    const reservation = this.store.reserve(record, fingerprint, Date.now());
+    return from(this.store.reserve(record, fingerprint, Date.now())).pipe(switchMap((reservation) => this.proceed(reservation, record, fingerprint, context, next)));
+  }
+
+  /** Answers from the reservation: refused, replayed, or the command run under it. */
+  private proceed(reservation: Reservation, record: IdempotencyRecord, fingerprint: string, context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     switch (reservation.kind) {
       case 'mismatch':
         throw new UnprocessableEntityException(MISMATCH);
@@ -56,14 +61,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
             request.idempotentExecution = execution;
             return next.handle();
           }),
-          tap((body) => {
-            const status = statusOf(context);
-            this.store.complete(record, { status, headers: headersOf(reply), body }, Date.now());
+          // Stored before the answer goes out: a retry that follows at once replays it.
+          concatMap(async (body: unknown) => {
+            await this.store.complete(record, { status: statusOf(context), headers: headersOf(reply), body }, Date.now());
+            return body;
           }),
-          catchError((error: unknown) => {
-            this.store.release(record);
-            return throwError(() => error);
-          }),
+          catchError((error: unknown) =>
+            // The command's error is the answer; a release that fails too only holds the key until the in-flight expiry.
+            from(this.store.release(record).catch(() => undefined)).pipe(switchMap(() => throwError(() => error))),
+          ),
         );
     }
   }

@@ -1,160 +1,140 @@
-import { MongoClient, ObjectId, type AnyBulkWriteOperation, type ClientSession, type Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import type { RecordedEvent } from '#event-store';
 import type { ReadModel } from '../read-model.js';
-import { documentIdsOf, foldShare, type FoldedShare, type ModelShare, type StoredDocument } from '../engine/fold-batch.js';
-import { CheckpointConflictError, DeadLetterRetryError, type DeadLetter, type NewDeadLetter, type Slot } from '../engine/projection-store.port.js';
+import { documentIdsOf, foldShare, type ModelShare, type StoredDocument } from '../engine/fold-batch.js';
+import { CheckpointConflictError, DeadLetterRetryError, type DeadLetter, type Slot } from '../engine/projection-store.port.js';
 import type { ReadStore } from '../read-store.js';
-import { LIST_INDEXES, MongoQueries, type StoredRecord } from './mongodb-queries.js';
-
-interface CheckpointRecord { _id: string; position: number; version: number }
-interface DeadLetterRecord extends NewDeadLetter { _id: ObjectId; slot: Slot }
-interface MetaRecord { _id: string; value: number }
-
-const collectionOf = (model: string, slot: Slot) => (slot === 'live' ? model : `${model}__rebuild`);
-const checkpointId = (model: string, slot: Slot) => `${model}:${slot}`;
+import { deadLetterOperations, documentOperations, writeGuarded, type DeadLetterRecord } from './guarded-writes.js';
+import { LiveCollections } from './live-collections.js';
+import { MongoQueries } from './mongodb-queries.js';
+import { ReadModelCollections } from './read-model-collections.js';
+import { checkpointUpdate, firstConflict, judgeShare, META_COLLECTION, type CheckpointMove, type MetaDocument, type ModelState } from './read-models-meta.js';
 
 /**
- * MongoDB adapter: one collection per read model, bulk writes per batch, and the checkpoint in the
- * same multi-document transaction, which needs a replica set (a single-node one is enough:
- * `mongod --replSet rs0`, then `rs.initiate()`). A rebuild fills `<model>__rebuild` and renames it
- * over the live collection; MongoDB renames one collection at a time, so readers may for a moment
- * see one model rebuilt and another not yet, both correct up to their checkpoints.
+ * MongoDB adapter, with no multi-document transaction, so a standalone server serves as well as a
+ * replica set. One collection per read model and generation; a meta document names the live ones
+ * with their checkpoints. A batch is one unordered bulk write per read model whose writes are
+ * guarded by position (a replayed batch changes nothing), then one update of the checkpoints
+ * matched on where they were: the documents are never behind their checkpoint, and a batch that
+ * lost the race to another writer is refused with CheckpointConflictError. A rebuild fills the next
+ * generation's collections, builds their indexes and switches every model at once by updating the
+ * meta document (ReadModelCollections).
  */
 export class MongoReadStore extends MongoQueries implements ReadStore {
+  private readonly collections: ReadModelCollections;
+
   private constructor(private readonly client: MongoClient, db: Db) {
-    super(db);
+    super(db, new LiveCollections(db.collection<MetaDocument>(META_COLLECTION)));
+    this.collections = new ReadModelCollections(db, this.liveCollections);
   }
 
   static async connect(url: string, database: string, models: readonly ReadModel[]): Promise<MongoReadStore> {
     const client = await MongoClient.connect(url);
-    const store = new MongoReadStore(client, client.db(database));
-    await store.meta.updateOne({ _id: 'generation' }, { $setOnInsert: { value: 1 } }, { upsert: true });
-    await store.deadLetters.createIndex({ slot: 1, projection: 1 });
-    for (const model of models) await store.ensureLive(model);
-    return store;
+    try {
+      const store = new MongoReadStore(client, client.db(database));
+      await store.collections.open(models);
+      return store;
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
   }
 
-  async checkpoint(model: string, slot: Slot = 'live', session?: ClientSession) {
-    return (await this.checkpoints.findOne({ _id: checkpointId(model, slot) }, { session }))?.position ?? 0;
+  async checkpoint(model: string, slot: Slot = 'live') {
+    return (await this.collections.read())?.[slot][model]?.checkpoint ?? 0;
   }
 
   async project(shares: readonly ModelShare[], slot: Slot, now: Date) {
-    let deadLetters = 0;
-    await this.client.withSession((session) =>
-      session.withTransaction(async () => {
-        deadLetters = 0;
-        for (const share of shares) {
-          const stored = await this.checkpoint(share.model.name, slot, session);
-          if (stored !== share.checkpoint) throw new CheckpointConflictError(share.model.name, share.checkpoint, stored);
-          const folded = foldShare(share, await this.load(share, slot, session), now);
-          await this.write(folded, slot, session);
-          await this.checkpoints.updateOne(
-            { _id: checkpointId(share.model.name, slot) },
-            { $set: { position: folded.position, version: share.model.version } },
-            { upsert: true, session },
-          );
-          if (folded.deadLetters.length > 0) await this.deadLetters.insertMany(folded.deadLetters.map((letter) => ({ ...letter, _id: new ObjectId(), slot })), { session });
-          deadLetters += folded.deadLetters.length;
-        }
-      }),
-    );
-    return { deadLetters };
+    const meta = await this.collections.read();
+    const moves: CheckpointMove[] = [];
+    const applied: ModelShare[] = [];
+    for (const share of shares) {
+      const stored = stateOf(meta, slot, share.model.name);
+      const to = share.events.at(-1)?.position ?? share.checkpoint;
+      const verdict = judgeShare(stored.checkpoint, share.checkpoint, to);
+      if (verdict === 'conflict') throw new CheckpointConflictError(share.model.name, share.checkpoint, stored.checkpoint);
+      if (verdict === 'already-applied' || share.events.length === 0) continue;
+      moves.push({ model: share.model.name, collection: stored.collection, from: share.checkpoint, to });
+      applied.push(share);
+    }
+    const folded = await Promise.all(applied.map(async (share, index) => foldShare(share, await this.load(moves[index]!.collection, share), now)));
+    await settleAll(folded.map((share, index) => writeGuarded(this.collections.documents(moves[index]!.collection), documentOperations(share))));
+    await writeGuarded(this.collections.deadLetters, folded.flatMap((share, index) => deadLetterOperations(share.deadLetters, moves[index]!.collection)));
+    if (moves.length > 0) await this.moveCheckpoints(slot, moves);
+    return { deadLetters: folded.reduce((count, share) => count + share.deadLetters.length, 0) };
   }
 
   async listDeadLetters() {
-    return (await this.deadLetters.find({ slot: 'live' }).sort({ _id: 1 }).toArray()).map(toDeadLetter);
+    const records = await this.collections.deadLetters.find({ collection: { $in: await this.liveNames() } }).sort({ position: 1 }).toArray();
+    return records.map(toDeadLetter);
   }
 
   async getDeadLetter(id: string) {
-    if (!ObjectId.isValid(id) || !/^[0-9a-f]{24}$/.test(id)) return null;
-    const record = await this.deadLetters.findOne({ _id: new ObjectId(id), slot: 'live' });
+    const record = await this.collections.deadLetters.findOne({ _id: id, collection: { $in: await this.liveNames() } });
     return record ? toDeadLetter(record) : null;
   }
 
   async retryDeadLetter(letter: DeadLetter, model: ReadModel, event: RecordedEvent, now: Date) {
-    await this.client.withSession((session) =>
-      session.withTransaction(async () => {
-        const share = { model, events: [event], checkpoint: 0 };
-        const folded = foldShare(share, await this.load(share, 'live', session), now);
-        if (folded.deadLetters.length > 0) throw new DeadLetterRetryError(folded.deadLetters[0]!.error.split('\n')[0]!);
-        await this.write(folded, 'live', session);
-        await this.deadLetters.deleteOne({ _id: new ObjectId(letter.id) }, { session });
-      }),
-    );
+    const { collection } = stateOf(await this.collections.read(), 'live', model.name);
+    const record = await this.collections.deadLetters.findOne({ _id: letter.id });
+    if (record?.collection !== collection) throw new Error(`dead letter ${letter.id} is not one of the live read models' (a rebuild switched them)`);
+    const share = { model, events: [event], checkpoint: 0 };
+    const folded = foldShare(share, await this.load(collection, share), now);
+    if (folded.deadLetters.length > 0) throw new DeadLetterRetryError(folded.deadLetters[0]!.error.split('\n')[0]!);
+    // Written first: a retry after a failure in between finds the document past the event, and only removes the letter.
+    await writeGuarded(this.collections.documents(collection), documentOperations(folded));
+    await this.collections.deadLetters.deleteOne({ _id: letter.id });
   }
 
-  async startRebuild(models: readonly ReadModel[]) {
-    await this.abandonRebuild(models);
+  startRebuild(models: readonly ReadModel[]) {
+    return this.collections.startRebuild(models);
   }
 
-  async finishRebuild(models: readonly ReadModel[]) {
-    for (const { name } of models) {
-      const rebuilt = this.db.collection(collectionOf(name, 'rebuild'));
-      // A model without documents has no collection yet; one that exists makes this fail, harmlessly.
-      await this.db.createCollection(collectionOf(name, 'rebuild')).catch(() => undefined);
-      for (const index of LIST_INDEXES[name]!) await rebuilt.createIndex(index);
-      await rebuilt.rename(name, { dropTarget: true });
-    }
-    await this.client.withSession((session) =>
-      session.withTransaction(async () => {
-        for (const { name } of models) {
-          const rebuilt = await this.checkpoints.findOne({ _id: checkpointId(name, 'rebuild') }, { session });
-          await this.checkpoints.deleteOne({ _id: checkpointId(name, 'rebuild') }, { session });
-          await this.checkpoints.updateOne({ _id: checkpointId(name, 'live') }, { $set: { position: rebuilt?.position ?? 0, version: rebuilt?.version ?? 0 } }, { upsert: true, session });
-          await this.deadLetters.deleteMany({ projection: name, slot: 'live' }, { session });
-          await this.deadLetters.updateMany({ projection: name, slot: 'rebuild' }, { $set: { slot: 'live' } }, { session });
-        }
-        await this.meta.updateOne({ _id: 'generation' }, { $inc: { value: 1 } }, { session });
-      }),
-    );
-    return this.generation();
+  finishRebuild(models: readonly ReadModel[]) {
+    return this.collections.finishRebuild(models);
   }
 
-  async abandonRebuild(models: readonly ReadModel[]) {
-    for (const { name } of models) {
-      await this.db.collection(collectionOf(name, 'rebuild')).drop().catch(() => undefined);
-      await this.checkpoints.deleteOne({ _id: checkpointId(name, 'rebuild') });
-      await this.deadLetters.deleteMany({ projection: name, slot: 'rebuild' });
-    }
+  abandonRebuild(models: readonly ReadModel[]) {
+    return this.collections.abandonRebuild(models);
   }
 
   async generation() {
-    return (await this.meta.findOne({ _id: 'generation' }))?.value ?? 1;
+    return (await this.collections.read())?.generation ?? 1;
   }
 
   async close() {
     await this.client.close();
   }
 
-  private get checkpoints() { return this.db.collection<CheckpointRecord>('read_model_checkpoints'); }
-  private get deadLetters() { return this.db.collection<DeadLetterRecord>('read_model_dead_letters'); }
-  private get meta() { return this.db.collection<MetaRecord>('read_model_meta'); }
+  private async liveNames(): Promise<string[]> {
+    return Object.values((await this.collections.read())?.live ?? {}).map((state) => state.collection);
+  }
 
-  private async load(share: ModelShare, slot: Slot, session: ClientSession): Promise<Map<string, StoredDocument>> {
+  private async moveCheckpoints(slot: Slot, moves: readonly CheckpointMove[]): Promise<void> {
+    const { filter, update } = checkpointUpdate(slot, moves);
+    if ((await this.collections.meta.updateOne(filter, update)).matchedCount === 1) return;
+    const conflict = firstConflict(await this.collections.read(), slot, moves);
+    if (conflict) throw new CheckpointConflictError(conflict.move.model, conflict.move.from, conflict.stored);
+  }
+
+  /** The documents a share changes, tombstones included, so that a replayed event meets the deletion after it. */
+  private async load(collection: string, share: ModelShare): Promise<Map<string, StoredDocument>> {
     const ids = documentIdsOf(share);
-    const records = ids.length === 0 ? [] : await this.db.collection<StoredRecord>(collectionOf(share.model.name, slot)).find({ _id: { $in: ids } }, { session }).toArray();
+    const records = ids.length === 0 ? [] : await this.collections.documents(collection).find({ _id: { $in: ids } }).toArray();
     return new Map(records.map((record) => [record._id, { doc: record.doc, lastPosition: record.lastPosition }]));
-  }
-
-  private async write({ model, writes }: FoldedShare, slot: Slot, session: ClientSession): Promise<void> {
-    const operations: AnyBulkWriteOperation<StoredRecord>[] = [...writes].map(([id, stored]) =>
-      stored === null
-        ? { deleteOne: { filter: { _id: id } } }
-        : { replaceOne: { filter: { _id: id }, replacement: { _id: id, lastPosition: stored.lastPosition, doc: stored.doc as StoredRecord['doc'] }, upsert: true } },
-    );
-    if (operations.length > 0) await this.db.collection<StoredRecord>(collectionOf(model.name, slot)).bulkWrite(operations, { session, ordered: false });
-  }
-
-  /** A model whose stored version differs is dropped with its checkpoint: the runner then replays it from the start. */
-  private async ensureLive(model: ReadModel): Promise<void> {
-    const stored = await this.checkpoints.findOne({ _id: checkpointId(model.name, 'live') });
-    if (stored && stored.version !== model.version) {
-      await this.live(model.name).drop().catch(() => undefined);
-      await this.checkpoints.deleteOne({ _id: stored._id });
-      await this.deadLetters.deleteMany({ projection: model.name, slot: 'live' });
-    }
-    for (const index of LIST_INDEXES[model.name]!) await this.live(model.name).createIndex(index);
   }
 }
 
-const toDeadLetter = ({ _id, slot: _slot, ...letter }: DeadLetterRecord): DeadLetter => ({ id: _id.toHexString(), ...letter });
+function stateOf(meta: MetaDocument | null, slot: Slot, model: string): ModelState {
+  const state = meta?.[slot][model];
+  if (!state) throw new Error(slot === 'live' ? `read model ${model} has no live collection: open the store with it` : `no rebuild of read model ${model} was started`);
+  return state;
+}
+
+/** Waits for every write, then throws the first failure: none is left running behind the caller. */
+async function settleAll(writes: readonly Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+const toDeadLetter = ({ _id, collection: _collection, ...letter }: DeadLetterRecord): DeadLetter => ({ id: _id, ...letter });
