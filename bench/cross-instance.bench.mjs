@@ -5,7 +5,9 @@
 //     the same revocation.
 // (2) Cold start (--cold-events > 0): an instance with PROJECTIONS=off started on a folder holding a
 //     large log, from spawn until it answers, against a raw read of all events (readAll pages) in this
-//     process; with the instance's peak RSS. Its guard index folds the whole log before it listens.
+//     process; with the instance's peak RSS and its RSS once it answers. Its guard index folds the whole
+//     log before it listens. Each round starts it as `npm run start:api` does and, as the baseline of
+//     the same run, with the flags of `npm start` before the guard index kept its heap compact.
 // Usage: npm run build && node bench/cross-instance.bench.mjs [--revocations 200] [--cold-events 1000000] [--rounds 3]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +17,10 @@ import { parseArgs } from 'node:util';
 import { environmentStreams } from './support/connector-events.mjs';
 import { stealMeter } from './support/cpu-steal.mjs';
 import { readyConnector } from './support/ready-connector.mjs';
-import { admin, ADMIN_KEY, startService } from './support/service.mjs';
+import { admin, ADMIN_KEY, API_INSTANCE_FLAGS, startService } from './support/service.mjs';
+
+/** `npm start`'s flags without `--expose-gc`: the guard index's replay then collects as V8 sees fit. */
+const BEFORE_FLAGS = ['--max-semi-space-size=32'];
 
 const { values } = parseArgs({
   options: { revocations: { type: 'string', default: '200' }, 'cold-events': { type: 'string', default: '0' }, rounds: { type: 'string', default: '3' } },
@@ -76,22 +81,32 @@ async function coldStart() {
       if (head % 200_000 < events.length) log(`filling: ${head} events`);
     }
     await store.close();
-    const results = [];
-    for (let round = 1; round <= rounds; round++) {
-      const raw = await rawRead(SqliteEventStore, file);
+    const results = { instance: [], before: [] };
+    const startedIn = async (nodeFlags) => {
       const spawned = performance.now();
-      const service = await startService({ PROJECTIONS: 'off' }, { dataDir, startTimeoutMs: 300_000 });
+      const service = await startService({ PROJECTIONS: 'off' }, { dataDir, startTimeoutMs: 300_000, nodeFlags });
       const seconds = (performance.now() - spawned) / 1000;
       const rss = memoryOf(service.pid);
       await service.stop();
-      results.push({ raw, seconds, ...rss });
-      log(`round ${round}: raw read ${raw.toFixed(2)} s, instance ready in ${seconds.toFixed(2)} s, peak RSS ${rss.peakMb} MB`);
+      return { seconds, ...rss };
+    };
+    for (let round = 1; round <= rounds; round++) {
+      const raw = await rawRead(SqliteEventStore, file);
+      const instance = { raw, ...(await startedIn(API_INSTANCE_FLAGS)) };
+      const before = { raw, ...(await startedIn(BEFORE_FLAGS)) };
+      results.instance.push(instance);
+      results.before.push(before);
+      log(`round ${round}: raw read ${raw.toFixed(2)} s; npm run start:api ready in ${instance.seconds.toFixed(2)} s, peak RSS ${instance.peakMb} MB; before: ${before.seconds.toFixed(2)} s, ${before.peakMb} MB`);
     }
-    const median = (key) => [...results.map((r) => r[key])].sort((x, y) => x - y)[Math.floor(results.length / 2)];
+    const median = (list, key) => [...list.map((r) => r[key])].sort((x, y) => x - y)[Math.floor(list.length / 2)];
     console.log(`\ncold start of an instance with PROJECTIONS=off over ${head} events (medians of ${rounds} rounds):`);
     console.log('| run | seconds | events/s | ratio to raw read | peak RSS MB | RSS when ready MB |\n| --- | ---: | ---: | ---: | ---: | ---: |');
-    console.log(`| raw read of all events (readAll, pages of 10,000) | ${median('raw').toFixed(2)} | ${Math.round(head / median('raw'))} | 1.000 | | |`);
-    console.log(`| instance from spawn to listening (guard index over the whole log) | ${median('seconds').toFixed(2)} | ${Math.round(head / median('seconds'))} | ${(median('seconds') / median('raw')).toFixed(2)} | ${median('peakMb')} | ${median('nowMb')} |`);
+    const raw = median(results.instance, 'raw');
+    console.log(`| raw read of all events (readAll, pages of 10,000) | ${raw.toFixed(2)} | ${Math.round(head / raw)} | 1.000 | | |`);
+    for (const [name, list] of [[`instance as npm run start:api (${API_INSTANCE_FLAGS.join(' ')})`, results.instance], [`instance with ${BEFORE_FLAGS.join(' ')} (before)`, results.before]]) {
+      const seconds = median(list, 'seconds');
+      console.log(`| ${name}, spawn to listening | ${seconds.toFixed(2)} | ${Math.round(head / seconds)} | ${(seconds / raw).toFixed(2)} | ${median(list, 'peakMb')} | ${median(list, 'nowMb')} |`);
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

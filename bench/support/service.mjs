@@ -11,20 +11,23 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 /** The same service with unguarded control routes for the benchmarks (see that file). */
 const MAIN_WITH_CONTROLS = resolve('bench/support/service-with-controls.mjs');
 /** As `npm start` runs it (package.json). */
-const NODE_FLAGS = ['--max-semi-space-size=32'];
+const NODE_FLAGS = ['--max-semi-space-size=32', '--expose-gc'];
+/** As `npm run start:api` runs an instance with PROJECTIONS=off. */
+export const API_INSTANCE_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
 
 /**
  * `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`).
  * `dataDir`: a folder shared with other processes, left in place by `stop` (default: a fresh one, removed).
  * `startTimeoutMs`: how long it may take to answer (a start over a large log takes longer).
+ * `nodeFlags`: Node's flags (default: those of `npm start`).
  */
-export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared, startTimeoutMs = 20_000 } = {}) {
+export async function startService(extraEnv = {}, { pinned = false, controls = false, dataDir: shared, startTimeoutMs = 20_000, nodeFlags = NODE_FLAGS } = {}) {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first');
   const dataDir = shared ?? mkdtempSync(join(tmpdir(), 'app-connectors-bench-'));
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...extraEnv };
   const entry = controls ? MAIN_WITH_CONTROLS : MAIN;
-  const [command, args] = pinned ? pinnedCommand(process.execPath, [...NODE_FLAGS, entry]) : [process.execPath, [...NODE_FLAGS, entry]];
+  const [command, args] = pinned ? pinnedCommand(process.execPath, [...nodeFlags, entry]) : [process.execPath, [...nodeFlags, entry]];
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));

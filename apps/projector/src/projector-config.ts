@@ -7,7 +7,7 @@ export const PROJECTOR_VARIABLES = {
   EVENT_STORE: 'sqlite (default, embedded) or eventstoredb.',
   EVENTSTOREDB_URL: 'EventStoreDB connection string, when EVENT_STORE=eventstoredb.',
   READ_STORE: 'sqlite (default, embedded) or mongodb.',
-  MONGODB_URL: 'MongoDB connection string (a replica set), when READ_STORE=mongodb.',
+  MONGODB_URL: 'MongoDB connection string (a standalone server or a replica set), when READ_STORE=mongodb.',
   MONGODB_DATABASE: 'MongoDB database of the read models (default app_connectors).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
 } as const;

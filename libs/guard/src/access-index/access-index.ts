@@ -54,7 +54,7 @@ export class AccessIndex implements AccessLookup {
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.follower.state !== 'stopped') throw new Error('the access index is already started');
     const head = await this.store.headPosition();
-    this.replayHeap = new ReplayHeapLimiter();
+    this.replayHeap = ReplayHeapLimiter.forThisProcess();
     try {
       await this.follower.start();
       if (!(await this.follower.waitForPosition(head, timeoutMs))) {

@@ -15,13 +15,19 @@ const heapUsed = () => getHeapStatistics().used_heap_size;
 export class ReplayHeapLimiter {
   private limit = 0;
 
+  /** The flag on the command line, not merely a `gc` some code made visible (as a test may). */
+  static forThisProcess(): ReplayHeapLimiter {
+    const started = process.execArgv.some((flag) => flag === '--expose-gc' || flag === '--expose_gc');
+    return new ReplayHeapLimiter(started ? ((globalThis as { gc?: () => void }).gc ?? null) : null, heapUsed);
+  }
+
   constructor(
-    private readonly collect: (() => void) | undefined = (globalThis as { gc?: () => void }).gc,
-    private readonly used: () => number = heapUsed,
+    private readonly collect: (() => void) | null,
+    private readonly used: () => number,
   ) {}
 
   afterBatch(): void {
-    if (this.collect === undefined || this.used() < this.limit) return;
+    if (this.collect === null || this.used() < this.limit) return;
     this.collect();
     const live = this.used();
     this.limit = live + Math.max(MIN_GROWTH_BYTES, live / 8);

@@ -29,8 +29,9 @@ export interface ProjectionStore {
   /** Last position the read model committed in the slot; 0 when it never did. */
   checkpoint(model: string, slot?: Slot): Promise<number>;
   /**
-   * Folds every share into its documents and commits them with the moved checkpoints and the dead
-   * letters in one transaction. Throws CheckpointConflictError, committing nothing, when a stored
+   * Folds every share into its documents and writes them with the moved checkpoints and the dead
+   * letters, so that a share written twice changes nothing (SQLite: one transaction; MongoDB:
+   * position-guarded writes). Throws CheckpointConflictError, moving no checkpoint, when a stored
    * checkpoint is not the share's `checkpoint`: another writer got there first.
    */
   project(shares: readonly ModelShare[], slot: Slot, now: Date): Promise<{ deadLetters: number }>;
@@ -38,7 +39,7 @@ export interface ProjectionStore {
   getDeadLetter(id: string): Promise<DeadLetter | null>;
   /**
    * Folds a dead-lettered event into its document (out of order: a document past it ignores it)
-   * and removes the letter, in one transaction; throws, keeping the letter, if it fails again.
+   * and removes the letter; throws, keeping the letter, if it fails again.
    */
   retryDeadLetter(letter: DeadLetter, model: ReadModel, event: RecordedEvent, now: Date): Promise<void>;
   /** Empty rebuild tables or collections beside the live ones (any earlier, unfinished ones dropped). */
@@ -54,7 +55,7 @@ export interface ProjectionStore {
   close(): Promise<void>;
 }
 
-/** Another writer moved the checkpoint first; the transaction that tried was rolled back. */
+/** Another writer moved the checkpoint first; the batch that tried moved no checkpoint. */
 export class CheckpointConflictError extends Error {
   override readonly name = 'CheckpointConflictError';
   constructor(projection: string, expected: number, stored: number) {
