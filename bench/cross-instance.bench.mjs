@@ -7,7 +7,7 @@
 //     large log, from spawn until it answers, against a raw read of all events (readAll pages) in this
 //     process; with the instance's peak RSS and its RSS once it answers. Its guard index folds the whole
 //     log before it listens. Each round starts it as `npm run start:api` does and, as the baseline of
-//     the same run, with the flags of `npm start` before the guard index kept its heap compact.
+//     the same run, with the flags of `npm start`.
 // Usage: npm run build && node bench/cross-instance.bench.mjs [--revocations 200] [--cold-events 1000000] [--rounds 3]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { stealMeter } from './support/cpu-steal.mjs';
 import { readyConnector } from './support/ready-connector.mjs';
 import { admin, ADMIN_KEY, API_INSTANCE_FLAGS, startService } from './support/service.mjs';
 
-/** `npm start`'s flags without `--expose-gc`: the guard index's replay then collects as V8 sees fit. */
+/** `npm start`'s flags, which are also what an instance ran with before `start:api`. */
 const BEFORE_FLAGS = ['--max-semi-space-size=32'];
 
 const { values } = parseArgs({

@@ -11,9 +11,9 @@ const MAIN = resolve('dist/apps/api/src/main.js');
 /** The same service with unguarded control routes for the benchmarks (see that file). */
 const MAIN_WITH_CONTROLS = resolve('bench/support/service-with-controls.mjs');
 /** As `npm start` runs it (package.json). */
-const NODE_FLAGS = ['--max-semi-space-size=32', '--expose-gc'];
+const NODE_FLAGS = ['--max-semi-space-size=32'];
 /** As `npm run start:api` runs an instance with PROJECTIONS=off. */
-export const API_INSTANCE_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
+export const API_INSTANCE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=15'];
 
 /**
  * `controls`: start it with the bench's unguarded control routes (`service-with-controls.mjs`).

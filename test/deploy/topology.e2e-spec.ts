@@ -58,7 +58,7 @@ describe('docker/compose.yml: the production topology', () => {
     const known = new Set([...Object.keys(CONFIG_VARIABLES), ...PROJECTOR_SPLIT_SETTINGS]);
     expect(Object.keys(environment).filter((variable) => !known.has(variable))).toEqual([]);
     expect(environment['PROJECTIONS']).toBe('off');
-    expect(services[name]!.command).toEqual(['node', '--max-semi-space-size=16', '--expose-gc', 'dist/apps/api/src/main.js']);
+    expect(services[name]!.command).toEqual(['node', '--max-semi-space-size=8', '--heap-growing-percent=15', 'dist/apps/api/src/main.js']);
     const config = loadConfig(environment);
     expect(config).toMatchObject({ host: '0.0.0.0', port: 3000, dataDir: '/data', eventStore: { kind: 'eventstoredb' }, readStore: { kind: 'mongodb' } });
   });
@@ -105,7 +105,7 @@ describe('docker/Dockerfile', () => {
     expect(value('USER')).toEqual(['node']);
     expect(value('VOLUME')).toEqual(['["/data"]']);
     expect(value('ENV').join(' ')).toContain('DATA_DIR=/data');
-    expect(JSON.parse(value('CMD')[0]!)).toEqual(['node', '--max-semi-space-size=32', '--expose-gc', 'dist/apps/api/src/main.js']);
+    expect(JSON.parse(value('CMD')[0]!)).toEqual(['node', '--max-semi-space-size=32', 'dist/apps/api/src/main.js']);
     expect(existsSync('dist/apps/api/src/main.js')).toBe(true);
   });
 

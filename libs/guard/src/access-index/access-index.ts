@@ -4,7 +4,6 @@ import { EventFollower } from '#event-follower';
 import { AccessState, type AccessLookup } from './access-state.js';
 import type { IndexedConnector } from './indexed-connector.js';
 import type { IndexedToken } from './indexed-token.js';
-import { ReplayHeapLimiter } from './replay-heap-limiter.js';
 
 export interface AccessIndexOptions {
   /**
@@ -31,8 +30,6 @@ export class AccessIndex implements AccessLookup {
   private readonly state = new AccessState();
   private readonly follower: EventFollower;
   private readonly onError: (message: string, error: unknown) => void;
-  /** Set while `start` replays the log. */
-  private replayHeap: ReplayHeapLimiter | null = null;
 
   constructor(
     private readonly store: Pick<EventStore, 'headPosition' | 'readAll' | 'subscribeToAll'>,
@@ -54,15 +51,10 @@ export class AccessIndex implements AccessLookup {
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.follower.state !== 'stopped') throw new Error('the access index is already started');
     const head = await this.store.headPosition();
-    this.replayHeap = ReplayHeapLimiter.forThisProcess();
-    try {
-      await this.follower.start();
-      if (!(await this.follower.waitForPosition(head, timeoutMs))) {
-        await this.stop();
-        throw new Error(`the access index did not catch up with position ${head} within ${timeoutMs} ms`);
-      }
-    } finally {
-      this.replayHeap = null;
+    await this.follower.start();
+    if (!(await this.follower.waitForPosition(head, timeoutMs))) {
+      await this.stop();
+      throw new Error(`the access index did not catch up with position ${head} within ${timeoutMs} ms`);
     }
   }
 
@@ -116,6 +108,5 @@ export class AccessIndex implements AccessLookup {
         this.onError(`access index: skipped event ${event.type} at position ${event.position}`, error);
       }
     }
-    this.replayHeap?.afterBatch();
   }
 }
