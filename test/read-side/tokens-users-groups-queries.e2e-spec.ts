@@ -20,8 +20,8 @@ describe('token, user, user group and environment queries', () => {
     const response = await readAfter(app.admin(), `${base}/tokens`, revoked.position).expect(200);
     expect(response.body).toEqual({
       items: [
-        { id: laptop.id, userId, description: 'Laptop', hint: laptop.hint, status: 'revoked', createdAt: expect.any(String), createdBy: 'admin', revokedAt: expect.any(String), revokedBy: 'admin', expiresAt: null, rotatedTo: null, lastUsedAt: null },
-        { id: phone.id, userId, description: 'Phone', hint: phone.hint, status: 'live', createdAt: expect.any(String), createdBy: 'admin', revokedAt: null, revokedBy: null, expiresAt: null, rotatedTo: null, lastUsedAt: null },
+        { id: laptop.id, userId, description: 'Laptop', hint: laptop.hint, status: 'revoked', createdAt: expect.any(String), createdBy: 'admin', revokedAt: expect.any(String), revokedBy: 'admin', expiresAt: null, rotatedTo: null, lastUsedAt: null, refusal: 'token_revoked' },
+        { id: phone.id, userId, description: 'Phone', hint: phone.hint, status: 'live', createdAt: expect.any(String), createdBy: 'admin', revokedAt: null, revokedBy: null, expiresAt: null, rotatedTo: null, lastUsedAt: null, refusal: null },
       ],
       position: expect.any(Number),
     });

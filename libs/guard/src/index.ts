@@ -10,7 +10,7 @@ export { TrustedProxies } from './client-address/trusted-proxies.js';
 export { AccessChecker, type AccessTarget } from './check/access-checker.js';
 
 export * from './decision/access-decision.js';
-export { decideAccess } from './decision/decide-access.js';
+export { decideAccess, ownerRefusal } from './decision/decide-access.js';
 
 export { MemoryTokenUsageSink } from './usage/memory-token-usage.sink.js';
 export { SqliteTokenUsageSink } from './usage/sqlite-token-usage.sink.js';

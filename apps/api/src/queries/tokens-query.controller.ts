@@ -1,7 +1,7 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { notFound } from '#domain';
-import { TOKEN_USAGE, type TokenUsageTracker } from '#guard';
+import { ACCESS_INDEX, GUARD_CLOCK, ownerRefusal, TOKEN_USAGE, type AccessIndex, type RefusalCode, type TokenUsageTracker } from '#guard';
 import { READ_STORE, type ReadStore, type TokenDocument } from '#read-model';
 import { AppConnectorId, CONNECTOR_PATH, EnvironmentId } from '../app-connectors/app-connector.target.js';
 import { OK_HEADERS, QueryApi, ReadPosition } from './query-api.decorators.js';
@@ -10,7 +10,7 @@ import { queryParams } from './query-params.js';
 const ListTokensQuery = queryParams({});
 
 /** Picks fields one by one: the answer shows what a dashboard needs, nothing the store keeps beside it. */
-const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
+const tokenView = (token: TokenDocument, lastUsedAt: string | null, refusal: RefusalCode | null) => ({
   id: token.tokenId,
   userId: token.userId,
   description: token.description,
@@ -23,6 +23,7 @@ const tokenView = (token: TokenDocument, lastUsedAt: string | null) => ({
   expiresAt: token.expiresAt,
   rotatedTo: token.rotatedTo,
   lastUsedAt,
+  refusal,
 });
 
 @QueryApi('tokens', CONNECTOR_PATH)
@@ -30,7 +31,20 @@ export class TokensQueryController {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(TOKEN_USAGE) private readonly usage: TokenUsageTracker,
+    @Inject(ACCESS_INDEX) private readonly index: AccessIndex,
+    @Inject(GUARD_CLOCK) private readonly clock: () => number,
   ) {}
+
+  /**
+   * How the guard refuses the token whatever it calls, or null: revoked, expired, or refused for
+   * its connector and user as the guard's index has them now (deleted, deactivated, left the group).
+   */
+  private refusalOf(token: TokenDocument, now: number): RefusalCode | null {
+    if (token.status === 'revoked') return 'token_revoked';
+    if (token.expiresAt !== null && now >= Date.parse(token.expiresAt)) return 'token_expired';
+    const connector = this.index.connector(token.environmentId, token.appConnectorId);
+    return connector === undefined ? null : ownerRefusal(this.index, connector, token);
+  }
 
   /**
    * All tokens of the connector, oldest first, in one answer: a page cursor would carry the last
@@ -39,7 +53,7 @@ export class TokensQueryController {
   @Get(':appConnectorId/tokens')
   @ApiOkResponse({
     description:
-      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, expiresAt, rotatedTo, lastUsedAt }], position }; rotatedTo names the token that replaced this one in a rotation; expiresAt is null for a token that does not expire (status stays live after it: compare it with the time); lastUsedAt is recorded by the guard without a write per call',
+      '{ items: [{ id, userId, description (the device), hint, status, createdAt, createdBy, revokedAt, revokedBy, expiresAt, rotatedTo, lastUsedAt, refusal }], position }; rotatedTo names the token that replaced this one in a rotation; expiresAt is null for a token that does not expire (status stays live after it); lastUsedAt is recorded by the guard without a write per call; refusal is the code with which the guard refuses the token whatever it calls (token_revoked, token_expired, connector_archived, user_deactivated, not_in_user_group), null while it accepts it',
     headers: OK_HEADERS,
   })
   @ApiNotFoundResponse({ description: 'no such app connector in this environment' })
@@ -54,6 +68,7 @@ export class TokensQueryController {
     }
     const items = await this.store.tokens(environmentId, appConnectorId);
     const lastUsed = await Promise.all(items.map((token) => this.usage.lastUsed(token.tokenId)));
-    return { items: items.map((token, i) => tokenView(token, lastUsed[i] ?? null)), position };
+    const now = this.clock();
+    return { items: items.map((token, i) => tokenView(token, lastUsed[i] ?? null, this.refusalOf(token, now))), position };
   }
 }

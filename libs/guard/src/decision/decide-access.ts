@@ -28,13 +28,23 @@ export function decideAccess(index: AccessLookup, request: AccessRequest): Acces
   if (owner.environmentId !== request.environmentId || !index.hasEnvironment(request.environmentId)) {
     return refuse('wrong_environment', owner);
   }
-  if (connector.archived) return refuse('connector_archived', owner);
-  if (index.isDeactivated(owner.userId)) return refuse('user_deactivated', owner);
-  if (!index.isMember(owner.environmentId, connector.userGroupId, owner.userId)) return refuse('not_in_user_group', owner);
+  const ownerRefused = ownerRefusal(index, connector, owner);
+  if (ownerRefused !== null) return refuse(ownerRefused, owner);
   if (connector.blocked) return refuse('connector_blocked', owner);
   if (!connector.ipRules.permits(request.clientAddress)) return refuse('ip_restricted', owner);
   if (!isGranted(connector, request.connector)) return refuse('connector_not_granted', owner);
   return token.granted;
+}
+
+/**
+ * What refuses a live token, whatever it calls, for its connector and its user: the connector
+ * deleted, the user deactivated or no longer in the connector's user group. The token list shows it.
+ */
+export function ownerRefusal(index: AccessLookup, connector: IndexedConnector, owner: Pick<TokenOwner, 'environmentId' | 'userId'>): RefusalCode | null {
+  if (connector.archived) return 'connector_archived';
+  if (index.isDeactivated(owner.userId)) return 'user_deactivated';
+  if (!index.isMember(owner.environmentId, connector.userGroupId, owner.userId)) return 'not_in_user_group';
+  return null;
 }
 
 function isGranted(connector: IndexedConnector, call: ConnectorCall): boolean {
