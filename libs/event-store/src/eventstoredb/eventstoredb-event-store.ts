@@ -1,9 +1,9 @@
 import {
+  ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
   jsonEvent,
-  NO_STREAM,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -65,9 +65,10 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async mark(streamId: string, appended: AppendResult, marker: AppendMarker): Promise<void> {
     const stream = `${MARKER_STREAM_PREFIX}${marker.requestId}`;
-    // One marker per append of the request, in order: marker n is the stream's event n.
-    const expectedRevision = marker.sequence === 0 ? NO_STREAM : BigInt(marker.sequence - 1);
-    await this.client.appendToStream(stream, jsonEvent({ type: 'AppendMarked', data: { ...toMarkerData(streamId, appended, marker) } }), { expectedRevision });
+    // At any revision, the one append here that names none: an Idempotency-Key used again after its
+    // record expired finds its old, expired markers still holding the stream's first revisions, and
+    // only the run holding the key's reservation appends markers to it.
+    await this.client.appendToStream(stream, jsonEvent({ type: 'AppendMarked', data: { ...toMarkerData(streamId, appended, marker) } }), { expectedRevision: ANY });
     if (marker.sequence === 0) {
       await this.client.setStreamMetadata(stream, { maxAge: Math.max(1, Math.ceil((marker.expiresAt - Date.now()) / 1000)) });
     }
