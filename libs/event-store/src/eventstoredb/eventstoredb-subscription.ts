@@ -30,7 +30,8 @@ export class EventStoreDbSubscription implements AllSubscription {
     if (this.closed) return;
     this.closed = true;
     this.onClose(this);
-    await this.server.unsubscribe();
+    // A stream that failed may refuse to unsubscribe; the failure itself is what the reader gets.
+    await this.server.unsubscribe().catch(() => undefined);
     // Ends a `for await` that is waiting on the server, so close() takes effect at once.
     this.server.destroy();
   }
