@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { MongoClient } from 'mongodb';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { hostOf, readyConnector, type ReadyConnector } from '../guard/support/profit-fixtures.js';
@@ -12,6 +13,8 @@ interface Stack {
   readonly name: string;
   /** The stores' settings of the processes on one data folder. */
   readonly env: (dataDir: string) => Record<string, string>;
+  /** Removes what the processes on that folder left on the servers. */
+  readonly cleanUp: (dataDir: string) => Promise<void>;
 }
 
 function describeSeveralProcesses(stack: Stack) {
@@ -31,6 +34,7 @@ function describeSeveralProcesses(stack: Stack) {
     }, 30_000);
     afterAll(async () => {
       await Promise.all([projector, a, b].map((process) => process?.kill('SIGTERM')));
+      await stack.cleanUp(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     });
 
@@ -99,6 +103,7 @@ function describeSeveralProcesses(stack: Stack) {
     });
     afterEach(async () => {
       await Promise.all(running.splice(0).map((process) => process.kill('SIGTERM')));
+      await stack.cleanUp(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     });
     const started = <T extends RunningProcess>(process: T) => {
@@ -139,7 +144,7 @@ function describeSeveralProcesses(stack: Stack) {
   });
 }
 
-describeSeveralProcesses({ name: 'embedded stores', env: () => ({}) });
+describeSeveralProcesses({ name: 'embedded stores', env: () => ({}), cleanUp: async () => undefined });
 
 const eventStoreDbUrl = process.env['EVENTSTOREDB_URL'];
 const mongodbUrl = process.env['MONGODB_URL'];
@@ -155,6 +160,11 @@ if (eventStoreDbUrl && mongodbUrl) {
       MONGODB_DATABASE: basename(dataDir),
       IDEMPOTENCY_SECRET_FILE: join(dataDir, 'idempotency.secret'),
     }),
+    cleanUp: async (dataDir) => {
+      const client = await MongoClient.connect(mongodbUrl);
+      await client.db(basename(dataDir)).dropDatabase();
+      await client.close();
+    },
   });
 } else {
   // Straight to stdout, as the adapters' contract suites do.
